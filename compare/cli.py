@@ -1,0 +1,106 @@
+"""The ``reportdiff`` command line: parse options, call the library, print."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from enum import IntEnum
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .errors import ReportError
+from .load import MAX_BYTES, load_report
+from .model import Document
+from .output import write_text
+from .render_text import outline_lines
+
+F = TypeVar("F", bound=Callable[..., Any])
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class ExitStatus(IntEnum):
+    """What the exit code means."""
+
+    OK = 0
+    ERROR = 1  # bad input or output: one line on stderr
+    USAGE = 2  # bad options (click's own code)
+
+
+def reports_errors(func: F) -> F:
+    """Turn library errors into one plain line on stderr, or a traceback on request."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        try:
+            return func(*args, **kwargs)
+        except ReportError as exc:
+            if ctx.find_root().params.get("traceback"):
+                raise
+            click.echo(f"reportdiff: error: {exc}", err=True)
+            ctx.exit(ExitStatus.ERROR)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def max_size_option(func: F) -> F:
+    """``--max-size`` in MB, shared by the commands that read reports."""
+    return click.option(
+        "--max-size",
+        type=click.FloatRange(min=0.001),
+        default=MAX_BYTES / 1e6,
+        show_default=True,
+        help="Refuse input files larger than this many MB.",
+    )(func)
+
+
+def load(path: str, max_size: float) -> Document:
+    """Load a report and print its warnings to stderr."""
+    doc = load_report(path, int(max_size * 1e6))
+    for warning in doc.warnings:
+        click.echo(f"reportdiff: warning: {path}: {warning}", err=True)
+    return doc
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="reportdiff")
+@click.option("--traceback", is_flag=True, help="Show the full traceback on errors.")
+def main(traceback: bool) -> None:
+    """See what in a government work report is shared formula and what is local.
+
+    \b
+    Example:
+        reportdiff outline samples/hanbin-2020.txt
+    """
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=True, path_type=str))
+@click.option("--json", "as_json", is_flag=True, help="Print the outline as JSON.")
+@click.option("--text", "as_text", is_flag=True, help="Print the text as read (decoded).")
+@max_size_option
+@reports_errors
+def outline(path: str, as_json: bool, as_text: bool, max_size: float) -> None:
+    """Print the section tree of a report, with roles and metadata.
+
+    Offsets are [start, end) character indices into the decoded file text.
+
+    \b
+    Example:
+        reportdiff outline samples/yingze-2018.txt --json
+    """
+    doc = load(path, max_size)
+    if as_text:
+        write_text("-", doc.original)
+    elif as_json:
+        write_text("-", json.dumps(doc.to_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        click.echo("\n".join(outline_lines(doc)))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""Read a report file into a :class:`~compare.model.Document`.
+
+The pipeline is: bytes -> decoded original -> line view -> body -> outline
+and metadata -> compact comparison view. Every offset in the result maps back
+to the decoded original.
+"""
+
+from __future__ import annotations
+
+import os
+
+from .body import find_body
+from .decoding import decode
+from .errors import EmptyReport, UnreadableFile
+from .lines import Line, split_lines
+from .metadata import read_metadata
+from .model import Document, Section
+from .normalise import compact_view, line_view, simplify
+from .outline import build_outline
+from .textmap import MappedText
+
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """The file's bytes, with one clear error for each way reading can fail."""
+    if not os.path.exists(path):
+        raise UnreadableFile(path, "no such file")
+    if os.path.isdir(path):
+        raise UnreadableFile(path, "is a directory, not a report file")
+    size = os.path.getsize(path)
+    if size > max_bytes:
+        raise UnreadableFile(
+            path, f"{size / 1e6:.1f} MB is larger than any report (limit {max_bytes / 1e6:.0f} MB)"
+        )
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise UnreadableFile(path, exc.strerror or "cannot be read") from exc
+
+
+def load_report(path: str, max_bytes: int = MAX_BYTES) -> Document:
+    """Read, decode and outline one report file."""
+    data = read_bytes(path, max_bytes)
+    text, encoding = decode(data, path)
+    return parse_report(text, path, encoding)
+
+
+def parse_report(original: str, path: str = "<text>", encoding: str = "utf-8") -> Document:
+    """Outline already-decoded report text."""
+    if not original.strip():
+        raise EmptyReport(path, "the file is empty")
+    view = line_view(original)
+    lines = split_lines(view.text)
+    body = find_body(lines)
+    sections, warnings = build_outline(view, original, lines, body)
+    if not body.found:
+        warnings.insert(0, "no '各位代表' opening found; the whole text is taken as the body")
+    header = _header_lines(lines, body.first, body.address)
+    header_original = [original[slice(*view.to_original(ln.start, ln.end))] for ln in header]
+    norm_titles = [simplify(s.title) for s in _walk(sections)]
+    meta = read_metadata(header, header_original, norm_titles)
+    compact = compact_view(view)
+    body_start, body_end = _body_span(compact, sections, original)
+    for section in _walk(sections):
+        section.norm_start = compact.from_original(section.start)
+        section.norm_end = compact.from_original(section.end)
+    return Document(
+        path, encoding, original, compact, body_start, body_end, meta, sections, warnings
+    )
+
+
+def _header_lines(lines: list[Line], first: int, address: int | None) -> list[Line]:
+    end = address if address is not None else min(len(lines), first + 5)
+    return lines[first:end]
+
+
+def _body_span(compact: MappedText, sections: list[Section], original: str) -> tuple[int, int]:
+    if not sections:
+        return 0, 0
+    return compact.from_original(sections[0].start), compact.from_original(sections[-1].end)
+
+
+def _walk(sections: list[Section]) -> list[Section]:
+    return [s for top in sections for s in top.walk()]

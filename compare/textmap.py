@@ -1,0 +1,60 @@
+"""Text that remembers where each of its characters came from.
+
+Every normalisation step (script conversion, width folding, whitespace
+removal) produces a :class:`MappedText`; any span found in it maps back to the
+decoded original, which is what the tool reports.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+
+
+class MappedText:
+    """A string plus, for each character, the original span it stands for."""
+
+    __slots__ = ("ends", "original_length", "starts", "text")
+
+    def __init__(
+        self, text: str, starts: Sequence[int], ends: Sequence[int], original_length: int
+    ) -> None:
+        if not (len(text) == len(starts) == len(ends)):
+            raise ValueError("text and offset arrays differ in length")
+        self.text = text
+        self.starts = array("l", starts)
+        self.ends = array("l", ends)
+        self.original_length = original_length
+
+    @classmethod
+    def identity(cls, text: str) -> MappedText:
+        """The original text mapped onto itself."""
+        n = len(text)
+        return cls(text, range(n), range(1, n + 1), n)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map ``[start, end)`` of this text to ``[start, end)`` of the original."""
+        if not 0 <= start <= end <= len(self.text):
+            raise IndexError(f"span [{start}, {end}) outside text of length {len(self.text)}")
+        if start == end:
+            pos = self.starts[start] if start < len(self.text) else self.original_length
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+    def from_original(self, pos: int) -> int:
+        """Index of the first character here whose original start is at or after ``pos``."""
+        return bisect_left(self.starts, pos)
+
+    def select(self, keep: Iterable[int]) -> MappedText:
+        """A new text of the characters at the given (increasing) indices."""
+        idx = list(keep)
+        return MappedText(
+            "".join(self.text[i] for i in idx),
+            [self.starts[i] for i in idx],
+            [self.ends[i] for i in idx],
+            self.original_length,
+        )

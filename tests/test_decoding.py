@@ -1,0 +1,50 @@
+"""GB18030 and Big5 files read and outline exactly as their UTF-8 twins."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import opencc
+import pytest
+
+from compare import UndecodableText, load_report
+from compare.decoding import decode
+
+from .conftest import sample_path
+
+
+def outline_of(path: Path) -> list[object]:
+    doc = load_report(str(path))
+    return [doc.meta.government, doc.meta.year, [s.to_json() for s in doc.sections]]
+
+
+@pytest.mark.parametrize("name", ["hanbin-2020", "yingze-2018"])
+def test_gb18030_outlines_like_utf8(tmp_path: Path, name: str) -> None:
+    text = sample_path(name).read_text(encoding="utf-8")
+    gb = tmp_path / "gb.txt"
+    gb.write_bytes(text.encode("gb18030"))
+    assert load_report(str(gb)).encoding == "gb18030"
+    assert outline_of(gb) == outline_of(sample_path(name))
+
+
+def test_big5_outlines_like_utf8(tmp_path: Path) -> None:
+    """Big5 holds fewer characters: compare against a UTF-8 file of the same round-tripped text."""
+    text = sample_path("hecheng-20xx-traditional").read_text(encoding="utf-8")
+    text = opencc.OpenCC("s2t").convert(text).encode("big5", "replace").decode("big5")
+    big5, utf8 = tmp_path / "big5.txt", tmp_path / "utf8.txt"
+    big5.write_bytes(text.encode("big5"))
+    utf8.write_text(text, encoding="utf-8")
+    assert load_report(str(big5)).encoding == "big5"
+    assert outline_of(big5) == outline_of(utf8)
+    assert outline_of(utf8)[0] == "鹤城区"
+
+
+def test_bom_is_dropped() -> None:
+    text, encoding = decode(codecs.BOM_UTF8 + "各位代表".encode(), "x")
+    assert (text, encoding) == ("各位代表", "utf-8-sig")
+
+
+def test_undecodable_bytes_name_the_file() -> None:
+    with pytest.raises(UndecodableText, match=r"bad\.bin"):
+        decode(bytes(range(128, 256)) * 4, "bad.bin")

@@ -1,0 +1,107 @@
+"""Each heading style is recognised, nested and titled as reports use it."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare import parse_report
+from compare.headings import detect
+
+OPENING = "某某县政府工作报告\n各位代表：\n现在，我代表县人民政府向大会报告工作，请予审议。\n"
+CLOSING = "各位代表，让我们在县委的坚强领导下，为建设美好某某而努力奋斗！\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "style", "title"),
+    [
+        ("一、2019年工作回顾", "cn", "一、2019年工作回顾"),
+        ("十二、加强政府自身建设", "cn", "十二、加强政府自身建设"),
+        ("（一）保持疫情向好态势，全力推进复产达效", "paren_cn", None),
+        ("1、优化教育资源配置：启动小学改造。", "num", "1、优化教育资源配置"),
+        ("2.加快美丽乡村建设", "num", None),
+        ("（3）“专精特新”企业：具有特征的企业。", "paren_num", "（3）“专精特新”企业"),
+        ("2018年工作安排", "top", None),
+        ("20xx年工作回顾", "top", None),
+        ("2018年惠民实事", "top", None),
+        ("名词解释", "top", None),
+        (
+            "一、美丽金安建设迈出坚实步伐 刚刚过去的2019年，面对错综复杂的外部环境。",
+            "cn",
+            "一、美丽金安建设迈出坚实步伐",
+        ),
+    ],
+    ids=lambda v: str(v)[:12],
+)
+def test_heading_styles(line: str, style: str, title: str | None) -> None:
+    heading = detect(line)
+    assert heading is not None
+    assert heading.style == style
+    assert line[: heading.title_length] == (title or line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2019年是汉滨发展进程中艰苦卓绝的一年，面对挑战。",
+        "1.5万户群众受益。",
+        "一年来，我们狠抓项目。",
+        "各位代表：",
+    ],
+)
+def test_not_headings(line: str) -> None:
+    assert detect(line) is None
+
+
+def test_nesting_follows_first_use_of_styles() -> None:
+    text = (
+        OPENING
+        + "2023年工作回顾\n一年来，我们过去的工作很好。\n"
+        + "2024年工作安排\n今年的总体要求是发展。\n"
+        + "一、着力强化产业支撑\n发展工业。\n（一）做强园区\n园区建设。\n（二）做优企业\n企业培育。\n"
+        + "二、着力加强自身建设，打造人民满意政府\n依法行政。\n"
+        + CLOSING
+    )
+    doc = parse_report(text)
+    assert [s.role for s in doc.sections] == ["opening", "review", "plan", "closing"]
+    plan = doc.sections[2]
+    assert [c.title for c in plan.children] == [
+        "一、着力强化产业支撑",
+        "二、着力加强自身建设，打造人民满意政府",
+    ]
+    assert [g.title for g in plan.children[0].children] == ["（一）做强园区", "（二）做优企业"]
+    assert plan.children[1].role == "self_government"
+    assert doc.meta.year == 2024
+
+
+def test_half_width_parenthesised_headings() -> None:
+    text = (
+        OPENING
+        + "一、工作回顾\n过去一年成绩显著。\n二、今年工作安排\n(一)推进乡村振兴\n发展农业。\n(2)项目\n内容。\n"
+        + CLOSING
+    )
+    doc = parse_report(text)
+    plan = doc.sections[2]
+    assert plan.role == "plan"
+    assert plan.children[0].title == "(一)推进乡村振兴"
+    assert plan.children[0].children[0].title == "(2)项目"
+
+
+def test_text_without_headings_is_one_body_section() -> None:
+    text = (
+        "这是一段没有任何标题的文字。它讲了很多事情，但不是政府工作报告。\n第二段文字也没有标题。\n"
+    )
+    doc = parse_report(text)
+    assert len(doc.sections) == 1
+    assert doc.sections[0].role == "body"
+    assert doc.warnings and "no section headings" in " ".join(doc.warnings)
+    assert doc.original[doc.sections[0].start : doc.sections[0].end].startswith("这是一段")
+
+
+def test_year_from_session_date_in_december() -> None:
+    text = (
+        "某县政府工作报告\n——2023年12月27日在某某县第二届人民代表大会第三次会议上\n" + OPENING[10:]
+    )
+    text += "一、工作回顾\n过去一年很好。\n二、工作安排\n今年继续努力。\n" + CLOSING
+    doc = parse_report(text)
+    assert doc.meta.year == 2024
+    assert doc.meta.government == "某某县"
