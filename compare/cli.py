@@ -12,11 +12,13 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
+from .comparison import compare_documents
 from .errors import ReportError
 from .load import MAX_BYTES, load_report
 from .model import Document
-from .output import write_text
-from .render_text import outline_lines
+from .output import check_writable, write_text
+from .render_text import comparison_lines, outline_lines
+from .shared import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -100,6 +102,63 @@ def outline(path: str, as_json: bool, as_text: bool, max_size: float) -> None:
         write_text("-", json.dumps(doc.to_json(), ensure_ascii=False, indent=2) + "\n")
     else:
         click.echo("\n".join(outline_lines(doc)))
+
+
+@main.command(name="compare")
+@click.argument("report_a", type=click.Path(path_type=str))
+@click.argument("report_b", type=click.Path(path_type=str))
+@click.option(
+    "--json", "json_path", metavar="PATH", help="Write the comparison as JSON ('-' for stdout)."
+)
+@click.option(
+    "--num-perm",
+    type=click.IntRange(16, 1024),
+    default=128,
+    show_default=True,
+    help="MinHash permutations: more is slower and more exact.",
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.05, 1.0),
+    default=0.5,
+    show_default=True,
+    help="LSH Jaccard threshold for near-duplicate clauses across sections.",
+)
+@click.option(
+    "--min-shared",
+    type=click.IntRange(1, 100),
+    default=4,
+    show_default=True,
+    help="Shortest shared run, in Han characters or digits.",
+)
+@click.option("--seed", type=int, default=1, show_default=True, help="MinHash seed.")
+@max_size_option
+@reports_errors
+def compare_command(
+    report_a: str,
+    report_b: str,
+    json_path: str | None,
+    num_perm: int,
+    threshold: float,
+    min_shared: int,
+    seed: int,
+    max_size: float,
+) -> None:
+    """Compare two reports: aligned sections, MinHash overlap, shared formula.
+
+    \b
+    Example:
+        reportdiff compare samples/hanbin-2020.txt samples/yingze-2018.txt --json report.json
+    """
+    for path in (json_path,):
+        if path:
+            check_writable(path)
+    settings = Settings(num_perm=num_perm, threshold=threshold, min_shared=min_shared, seed=seed)
+    result = compare_documents(load(report_a, max_size), load(report_b, max_size), settings)
+    if json_path:
+        write_text(json_path, json.dumps(result.to_json(), ensure_ascii=False, indent=1) + "\n")
+    if json_path != "-":
+        click.echo("\n".join(comparison_lines(result)))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .comparison import Comparison
 from .model import Document, Section
 
 
@@ -28,3 +29,50 @@ def _section_lines(section: Section, depth: int) -> list[str]:
     for child in section.children:
         lines.extend(_section_lines(child, depth + 1))
     return lines
+
+
+def _label(doc: Document) -> str:
+    meta = doc.meta
+    parts = [meta.government or doc.path, str(meta.year) if meta.year else ""]
+    return " ".join(p for p in parts if p)
+
+
+def _cell(section: Section | None, width: int) -> str:
+    if section is None:
+        return _pad("—", width)
+    title = section.title if len(section.title) <= width - 2 else section.title[: width - 3] + "…"
+    return _pad(title, width)
+
+
+def _pad(text: str, width: int) -> str:
+    """Pad to a display width, counting a Chinese character as two columns."""
+    shown = sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+    return text + " " * max(0, width * 2 - shown)
+
+
+def comparison_lines(comparison: Comparison, formulas: int = 10) -> list[str]:
+    """The terminal summary: overall figures, the alignment table, the longest formulas."""
+    a, b = comparison.docs
+    out = [
+        f"A: {a.path}  ({_label(a)})",
+        f"B: {b.path}  ({_label(b)})",
+        "",
+        f"MinHash Jaccard (character 4-grams of the bodies): {comparison.jaccard:.3f}",
+        f"Shared phrasing: {comparison.shared_ratio(0):.1%} of A, "
+        f"{comparison.shared_ratio(1):.1%} of B",
+        "",
+        "Section alignment (similarity, share of each side that is shared phrasing):",
+    ]
+    for pair in comparison.pairs:
+        indent = "  " * pair.depth
+        ra, rb = comparison.section_ratio(0, pair.a), comparison.section_ratio(1, pair.b)
+        figures = (
+            f"{pair.similarity:.2f}  {ra:.0%} / {rb:.0%}"
+            if ra is not None and rb is not None
+            else "unpaired"
+        )
+        out.append(f"  {indent}{_cell(pair.a, 16)}  ↔  {_cell(pair.b, 16)}  {figures}")
+    out += ["", f"Longest shared formulas ({len(comparison.shared)} shared runs in all):"]
+    out += [f"  {len(run.text):3d}  {run.text}" for run in comparison.longest(formulas)]
+    out += [f"note: {n}" for n in comparison.notes]
+    return out
