@@ -3,8 +3,10 @@
 diff-match-patch over two whole reports takes minutes; here it only ever sees
 pairs of sentences or clauses, which come from two sources:
 
-- within each pair of aligned sections, the sentences of B and the sentences
-  of A that share the most exact ``min_shared``-character anchors with them
+- within each pair of aligned sections (children included, so a topic whose
+  own partner was missed is still seen through its parents), the sentences of
+  B and the sentences of A that share the most exact ``min_shared``-character
+  anchors with them
   (and identical sentences however short, such as a heading);
 - anywhere in the documents, clause pairs that MinHash LSH proposes as near
   duplicates, so formula moved to another section is still found.
@@ -132,8 +134,8 @@ def _section_candidates(
     for pair in pairs:
         if pair.a is None or pair.b is None:
             continue
-        sa = a.units_in(a.sentences, *_own_span(pair.a))
-        sb = b.units_in(b.sentences, *_own_span(pair.b))
+        sa = a.units_in(a.sentences, pair.a.norm_start, pair.a.norm_end)
+        sb = b.units_in(b.sentences, pair.b.norm_start, pair.b.norm_end)
         index: dict[str, list[int]] = defaultdict(list)
         same: dict[str, Unit] = {}
         for i, unit in enumerate(sa):
@@ -149,15 +151,6 @@ def _section_candidates(
                 votes.update(index.get(gram, ()))
             for i, _ in votes.most_common(CANDIDATES_PER_SENTENCE):
                 yield sa[i], unit
-
-
-def _own_span(section: object) -> tuple[int, int]:
-    """The text of a section before its first child (children are aligned on their own)."""
-    from .model import Section
-
-    assert isinstance(section, Section)
-    end = section.children[0].norm_start if section.children else section.norm_end
-    return section.norm_start, end
 
 
 def _lsh_candidates(a: Prepared, b: Prepared, settings: Settings) -> Iterable[tuple[Unit, Unit]]:
