@@ -17,6 +17,7 @@ from .errors import ReportError
 from .load import MAX_BYTES, load_report
 from .model import Document
 from .output import check_writable, write_text
+from .render_html import render_comparison
 from .render_text import comparison_lines, outline_lines
 from .shared import Settings
 
@@ -110,6 +111,7 @@ def outline(path: str, as_json: bool, as_text: bool, max_size: float) -> None:
 @click.option(
     "--json", "json_path", metavar="PATH", help="Write the comparison as JSON ('-' for stdout)."
 )
+@click.option("--html", "html_path", metavar="PATH", help="Write a self-contained HTML report.")
 @click.option(
     "--num-perm",
     type=click.IntRange(16, 1024),
@@ -138,6 +140,7 @@ def compare_command(
     report_a: str,
     report_b: str,
     json_path: str | None,
+    html_path: str | None,
     num_perm: int,
     threshold: float,
     min_shared: int,
@@ -148,15 +151,17 @@ def compare_command(
 
     \b
     Example:
-        reportdiff compare samples/hanbin-2020.txt samples/yingze-2018.txt --json report.json
+        reportdiff compare samples/hanbin-2020.txt samples/yingze-2018.txt --html report.html
     """
-    for path in (json_path,):
+    for path in (json_path, html_path):
         if path:
             check_writable(path)
     settings = Settings(num_perm=num_perm, threshold=threshold, min_shared=min_shared, seed=seed)
     result = compare_documents(load(report_a, max_size), load(report_b, max_size), settings)
     if json_path:
         write_text(json_path, json.dumps(result.to_json(), ensure_ascii=False, indent=1) + "\n")
+    if html_path:
+        write_text(html_path, render_comparison(result))
     if json_path != "-":
         click.echo("\n".join(comparison_lines(result)))
 

@@ -1,0 +1,99 @@
+"""Render a comparison as one self-contained HTML page (jinja2, autoescaped).
+
+CSS and script are inlined from ``templates/``; nothing is fetched, so the
+page works offline and from ``file://``. The highlighting and the section
+map are plain markup and CSS: the small script only adds the hover/focus
+link between a shared span and its counterpart.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from functools import lru_cache
+from importlib.resources import files
+
+import jinja2
+
+from . import __version__
+from .comparison import Comparison
+from .html_view import KIND_LABELS, build_map, build_rows
+from .model import Document
+
+ROLE_LABELS = {
+    "opening": "opening",
+    "review": "review of last year",
+    "plan": "plan for this year",
+    "self_government": "government self-building",
+    "closing": "closing",
+    "appendix": "appendix",
+    "notes": "notes",
+    "body": "body",
+}
+MAP_ROW_HEIGHT = 24
+FORMULAS_SHOWN = 40
+
+
+def _template_text(name: str) -> str:
+    return files("compare.templates").joinpath(name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FunctionLoader(_template_text),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["pct"] = lambda v: "—" if v is None else f"{v:.0%}"
+    return env
+
+
+def _label(doc: Document) -> str:
+    meta = doc.meta
+    return " ".join(str(p) for p in (meta.government or doc.path, meta.year or "") if p)
+
+
+def readings(comparison: Comparison) -> list[str]:
+    """Plain-language sentences: how much of each part of B is phrasing found in A."""
+    out = [
+        f"{comparison.shared_ratio(1):.0%} of Report B's body is phrasing also found in Report A "
+        f"({comparison.shared_ratio(0):.0%} of Report A's is found in B)."
+    ]
+    for pair in comparison.pairs:
+        if pair.depth == 0 and pair.a is not None and pair.b is not None and pair.b.role:
+            ratio = comparison.section_ratio(1, pair.b)
+            role = ROLE_LABELS.get(pair.b.role, pair.b.role)
+            out.append(
+                f"{ratio:.0%} of Report B's {role} section is phrasing also found in Report A."
+            )
+    return out
+
+
+def render_comparison(comparison: Comparison, generated: datetime | None = None) -> str:
+    """The HTML report of a comparison; ``generated`` is fixed by tests."""
+    rows = build_rows(comparison)
+    a_entries, b_entries, links = build_map(rows)
+    when = generated or datetime.now(timezone.utc)
+    height = MAP_ROW_HEIGHT * max(len(a_entries), len(b_entries), 1)
+    template = _environment().get_template("compare.html.j2")
+    return template.render(
+        c=comparison,
+        docs=[(d, _label(d)) for d in comparison.docs],
+        readings=readings(comparison),
+        rows=rows,
+        a_entries=a_entries,
+        b_entries=b_entries,
+        links=links,
+        row_height=MAP_ROW_HEIGHT,
+        map_height=height,
+        formulas=[(comparison.shared.index(r), r) for r in comparison.longest(FORMULAS_SHOWN)],
+        kinds=KIND_LABELS,
+        roles=ROLE_LABELS,
+        settings=comparison.settings,
+        version=__version__,
+        generated=when.strftime("%Y-%m-%d %H:%M UTC"),
+        css=_template_text("report.css"),
+        script=_template_text("report.js"),
+    )
