@@ -12,6 +12,8 @@ import os
 from .body import find_body
 from .decoding import decode
 from .errors import EmptyReport, UnreadableFile
+from .extract import docx_text, html_text, pdf_text
+from .formats import detect_format
 from .lines import Line, split_lines
 from .metadata import read_metadata
 from .model import Document, Section
@@ -40,17 +42,35 @@ def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:
         raise UnreadableFile(path, exc.strerror or "cannot be read") from exc
 
 
-def load_report(path: str, max_bytes: int = MAX_BYTES) -> Document:
-    """Read, decode and outline one report file."""
+def read_text(path: str, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
+    """The text of a report file of any supported format, and how it was read.
+
+    The second value names the encoding for text and HTML (``utf-8``,
+    ``gb18030``...) and the format otherwise (``docx``, ``pdf``).
+    """
     data = read_bytes(path, max_bytes)
-    text, encoding = decode(data, path)
+    if not data.strip():
+        raise EmptyReport(path, "the file is empty")
+    kind = detect_format(data, path)
+    if kind == "html":
+        return html_text(data, path)
+    if kind == "docx":
+        return docx_text(data, path), "docx"
+    if kind == "pdf":
+        return pdf_text(data, path), "pdf"
+    return decode(data, path)
+
+
+def load_report(path: str, max_bytes: int = MAX_BYTES) -> Document:
+    """Read, decode and outline one report file (text, HTML, DOCX or PDF)."""
+    text, encoding = read_text(path, max_bytes)
     return parse_report(text, path, encoding)
 
 
 def parse_report(original: str, path: str = "<text>", encoding: str = "utf-8") -> Document:
     """Outline already-decoded report text."""
     if not original.strip():
-        raise EmptyReport(path, "the file is empty")
+        raise EmptyReport(path, "holds no text")
     view = line_view(original)
     lines = split_lines(view.text)
     body = find_body(lines)

@@ -23,10 +23,11 @@ import opencc
 from .textmap import MappedText
 
 TERMINAL_PUNCT = "。！？；：…”’）"
-HEADING_START = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+[、.]|（[一二三四五六七八九十]+）|\d{1,2}[、.](?!\d)|（\d{1,2}）|"
-    r"各位代表)"
+NUMBERED_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.]|（[一二三四五六七八九十]+）|\d{1,2}[、.](?!\d)|（\d{1,2}）)"
 )
+# What starts a new paragraph even after a wrapped line: a numbered heading or the address.
+HEADING_START = re.compile(NUMBERED_HEADING.pattern + r"|^\s*各位代表")
 # A line at least this long that does not end a sentence was wrapped by the
 # page or PDF it came from; the next line continues it.
 SOFT_WRAP_MIN = 60

@@ -1,0 +1,72 @@
+"""HTML, DOCX and PDF reports outline and compare like their text versions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from compare import Document, UndecodableText, load_report
+from compare.comparison import compare_documents
+
+from .report_files import write_docx, write_html, write_pdf, write_scanned_pdf
+
+WRITERS: dict[str, Callable[[Document, Path], Path]] = {
+    "html": lambda d, p: write_html(d, p / "report.html"),
+    "html-utf8-as-txt": lambda d, p: write_html(d, p / "saved.txt", "utf-8"),
+    "docx": lambda d, p: write_docx(d, p / "report.docx"),
+    "pdf": lambda d, p: write_pdf(d, p / "report.pdf"),
+}
+
+
+def shape(doc: Document) -> list[object]:
+    """What an outline says, without offsets (they differ between formats by design)."""
+
+    def walk(sections):  # type: ignore[no-untyped-def]
+        return [(s.role, s.title.replace(" ", ""), walk(s.children)) for s in sections]
+
+    return [doc.meta.government, doc.meta.year, walk(doc.sections)]
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+@pytest.mark.parametrize("name", ["yingze-2018", "luojiang-2024"])
+def test_formats_outline_like_text(
+    fmt: str, name: str, samples: dict[str, Document], tmp_path: Path
+) -> None:
+    original = samples[name]
+    converted = load_report(str(WRITERS[fmt](original, tmp_path)))
+    assert shape(converted) == shape(original)
+    for section in converted.walk():
+        assert converted.original[section.start :].startswith(section.title)
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
+def test_formats_compare_like_text(fmt: str, samples: dict[str, Document], tmp_path: Path) -> None:
+    a, b = samples["luojiang-2024"], samples["yingze-2018"]
+    converted = load_report(str(WRITERS[fmt](b, tmp_path)))
+    as_text = compare_documents(a, b)
+    as_file = compare_documents(a, converted)
+    assert as_file.shared_ratio(1) == pytest.approx(as_text.shared_ratio(1), abs=0.02)
+    assert compare_documents(b, converted).shared_ratio(1) > 0.97
+
+
+def test_html_chrome_is_dropped(samples: dict[str, Document], tmp_path: Path) -> None:
+    doc = load_report(str(write_html(samples["yingze-2018"], tmp_path / "r.html")))
+    assert doc.encoding == "gb18030"
+    assert "var views" not in doc.original and "p {" not in doc.original
+    assert "浏览次数" not in doc.original[doc.sections[0].start :]
+
+
+def test_pdf_headers_and_page_numbers_are_dropped(
+    samples: dict[str, Document], tmp_path: Path
+) -> None:
+    doc = load_report(str(write_pdf(samples["yingze-2018"], tmp_path / "r.pdf")))
+    assert "- 2 -" not in doc.original
+    assert "政府工作报告（全文）" not in doc.original
+    assert doc.encoding == "pdf"
+
+
+def test_scanned_pdf_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(UndecodableText, match="no text layer"):
+        load_report(str(write_scanned_pdf(tmp_path / "scan.pdf")))
