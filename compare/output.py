@@ -34,7 +34,10 @@ def write_text(path: str, text: str) -> None:
         return
     check_writable(path)
     folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".reportdiff-", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".reportdiff-", dir=folder)
+    except OSError as exc:
+        raise OutputError(path, exc.strerror or "cannot be written") from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
