@@ -80,19 +80,38 @@ def _mutate(
     out.add(sentence[pos:], True)
 
 
-def derive(a: Document, c: Document, seed: int, keep: float = 0.7, insert: float = 0.15) -> Derived:
-    """A report derived from ``a`` with sentences of ``c`` mixed in."""
+def derive(
+    a: Document,
+    c: Document,
+    seed: int,
+    keep: float = 0.7,
+    insert: float = 0.15,
+    new_name: str | None = None,
+    planted: tuple[str, ...] = (),
+) -> Derived:
+    """A report derived from ``a`` with sentences of ``c`` mixed in.
+
+    ``new_name`` replaces the district's name (random when not given; pass the
+    same name for next year's report of the same district); each ``planted``
+    sentence is inserted once into a random paragraph.
+    """
     rng = random.Random(seed)
     names = _names(a) or ["本区"]
-    new_name = rng.choice(FAKE_NAMES)
+    new_name = new_name or rng.choice(FAKE_NAMES)
+    spots = rng.sample(range(1, 30), len(planted))  # every sample has 30 long paragraphs
+    plant_at = dict(zip(spots, planted, strict=True))
     foreign = [m.group() for m in _SENTENCE.finditer(c.body_text) if len(m.group()) > 12]
     out = Derived()
+    paragraph = 0
     for block in _blocks(a, rng):
         lines = block.split("\n")
         for k, line in enumerate(lines):
             if k == 0 or len(line) < 30:
                 _mutate(line, names, new_name, rng, out)  # headings and short lines are kept
             else:
+                paragraph += 1
+                if paragraph in plant_at:
+                    out.add(plant_at[paragraph], False)
                 for m in _SENTENCE.finditer(line):
                     if rng.random() < keep:
                         _mutate(m.group(), names, new_name, rng, out)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable
 from enum import IntEnum
@@ -12,13 +13,18 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
+from .audit import AuditSettings
+from .audit_run import AuditRun, run_audit
 from .comparison import compare_documents
-from .errors import ReportError
+from .corpus import RecordSettings, find_reports
+from .errors import NoReports, ReportError
 from .load import MAX_BYTES, load_report
 from .model import Document
 from .output import check_writable, write_text
+from .render_audit import pair_pages, render_audit
+from .render_csv import audit_csv
 from .render_html import render_comparison
-from .render_text import comparison_lines, outline_lines
+from .render_text import audit_lines, comparison_lines, outline_lines
 from .shared import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -164,6 +170,136 @@ def compare_command(
         write_text(html_path, render_comparison(result))
     if json_path != "-":
         click.echo("\n".join(comparison_lines(result)))
+
+
+@main.command(name="audit")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option(
+    "--json", "json_path", metavar="PATH", help="Write the figures as JSON ('-' for stdout)."
+)
+@click.option(
+    "--csv", "csv_path", metavar="PATH", help="Write the figures as CSV ('-' for stdout)."
+)
+@click.option("--html", "html_path", metavar="PATH", help="Write an HTML audit page.")
+@click.option("--index", "index_path", metavar="FILE", help="Keep the corpus in this SQLite file.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes for reading and hashing reports.",
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.05, 1.0),
+    default=0.5,
+    show_default=True,
+    help="LSH Jaccard threshold for near-duplicate clauses.",
+)
+@click.option(
+    "--num-perm",
+    type=click.IntRange(16, 1024),
+    default=128,
+    show_default=True,
+    help="MinHash permutations.",
+)
+@click.option("--seed", type=int, default=1, show_default=True, help="MinHash seed.")
+@click.option(
+    "--common",
+    type=click.IntRange(1, 10_000),
+    default=3,
+    show_default=True,
+    help="A clause found in at least this many other reports is common formula.",
+)
+@click.option(
+    "--boilerplate-share",
+    type=click.FloatRange(0.0, 1.0),
+    default=0.3,
+    show_default=True,
+    help="Boilerplate: sentences with a clause used by this share of reports.",
+)
+@click.option(
+    "--min-clause",
+    type=click.IntRange(1, 100),
+    default=4,
+    show_default=True,
+    help="Shortest clause indexed, in Han characters or digits.",
+)
+@max_size_option
+@reports_errors
+def audit_command(
+    paths: tuple[str, ...],
+    json_path: str | None,
+    csv_path: str | None,
+    html_path: str | None,
+    index_path: str | None,
+    jobs: int,
+    threshold: float,
+    num_perm: int,
+    seed: int,
+    common: int,
+    boilerplate_share: float,
+    min_clause: int,
+    max_size: float,
+) -> None:
+    """Audit template reuse across many reports: who copies whom, year over year.
+
+    PATHS are report files or folders of them. Files that cannot be read are
+    reported on stderr and left out; the audit fails only if none can be read.
+
+    \b
+    Example:
+        reportdiff audit samples/ --html audit.html --json audit.json
+    """
+    for path in (json_path, csv_path, html_path):
+        if path:
+            check_writable(path)
+    settings = AuditSettings(threshold, num_perm, seed, common, boilerplate_share)
+    records = RecordSettings(num_perm, seed, min_clause, int(max_size * 1e6))
+    with progress_bar(sum(1 for _ in find_reports(list(paths))), "Reading reports") as bar:
+        run = run_audit(list(paths), settings, records, index_path, jobs, bar.update)
+    for failure in run.failures:
+        click.echo(f"reportdiff: error: {failure}", err=True)
+    if not run.corpus.records:
+        raise NoReports(" ".join(paths), "no report could be read")
+    if json_path:
+        write_text(json_path, json.dumps(run.result.to_json(), ensure_ascii=False, indent=1) + "\n")
+    if csv_path:
+        write_text(csv_path, audit_csv(run.result))
+    if html_path:
+        write_text(html_path, render_audit(run, _write_pair_pages(run, html_path)))
+    if "-" not in (json_path, csv_path):
+        click.echo("\n".join(audit_lines(run)))
+
+
+def _write_pair_pages(run: AuditRun, html_path: str) -> dict[tuple[str, str], str]:
+    """Write compare reports of the top pairs beside the audit page; their relative links."""
+    stem = os.path.splitext(os.path.basename(html_path))[0] + "_pairs"
+    folder = os.path.join(os.path.dirname(os.path.abspath(html_path)), stem)
+    links = {}
+    for k, (pair, page) in enumerate(pair_pages(run), start=1):
+        os.makedirs(folder, exist_ok=True)
+        write_text(os.path.join(folder, f"pair{k}.html"), page)
+        links[(pair.a, pair.b)] = f"{stem}/pair{k}.html"
+    return links
+
+
+def progress_bar(length: int, label: str) -> Any:
+    """A progress bar on stderr when it is a terminal, a silent stand-in otherwise."""
+    if sys.stderr.isatty():
+        return click.progressbar(length=length, label=label, file=sys.stderr)
+    return _Silent()
+
+
+class _Silent:
+    def __enter__(self) -> _Silent:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def update(self, n: int) -> None:
+        """Progress goes nowhere when stderr is not a terminal."""
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,6 +11,10 @@ class ReportError(Exception):
         self.path = path
         self.problem = problem
 
+    def __reduce__(self) -> tuple[type[ReportError], tuple[str, str]]:
+        # Errors raised in --jobs worker processes are pickled back to the parent.
+        return (type(self), (self.path, self.problem))
+
 
 class UnreadableFile(ReportError):
     """The file is missing, a directory, unreadable or too large."""
@@ -26,3 +30,11 @@ class EmptyReport(ReportError):
 
 class OutputError(ReportError):
     """An output file could not be written."""
+
+
+class IndexMismatch(ReportError):
+    """A stored index was built with other settings than this run's."""
+
+
+class NoReports(ReportError):
+    """Nothing under the paths given could be read as a report."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .audit_run import AuditRun
 from .comparison import Comparison
 from .model import Document, Section
 
@@ -75,4 +76,25 @@ def comparison_lines(comparison: Comparison, formulas: int = 10) -> list[str]:
     out += ["", f"Longest shared formulas ({len(comparison.shared)} shared runs in all):"]
     out += [f"  {len(run.text):3d}  {run.text}" for run in comparison.longest(formulas)]
     out += [f"note: {n}" for n in comparison.notes]
+    return out
+
+
+def audit_lines(run: AuditRun, top: int = 10) -> list[str]:
+    """The terminal summary of an audit: size, top pairs, stickiness, top formulas."""
+    result = run.result
+    out = [
+        f"{len(result.documents)} reports ({run.reused} from the index), "
+        f"{len(result.pairs)} pairs worth reading"
+    ]
+    out += ["", "Pairs with the most reuse (share of A found in B, of B found in A, Jaccard):"]
+    for p in result.pairs[:top]:
+        out.append(f"  {p.reuse_ab:5.0%} {p.reuse_ba:5.0%}  {p.jaccard:.2f}  {p.a}  ↔  {p.b}")
+    if result.timeline:
+        out += ["", "Carried over from the year before:"]
+        out += [
+            f"  {t.government} {t.year} from {t.from_year}: {t.carried_over:.0%}"
+            for t in result.timeline[:top]
+        ]
+    out += ["", "Most used formulas (reports, governments):"]
+    out += [f"  {f.documents:4d} {f.governments:4d}  {f.text}" for f in result.formulas[:top]]
     return out

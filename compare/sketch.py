@@ -17,12 +17,16 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterable, Sequence
 
-from datasketch import MinHash
+import numpy as np
+from datasketch import LeanMinHash, MinHash
 
 from .tokens import is_han
 
 DOCUMENT_K = 4
 CLAUSE_K = 3
+# datasketch 2's 32-bit permutation scheme, named so stored signatures stay readable.
+SCHEME = "affine32"
+SIGNATURE_DTYPE = np.uint32
 
 
 def letters(text: str) -> str:
@@ -42,7 +46,27 @@ def sketch_all(shingle_sets: Sequence[Iterable[bytes]], num_perm: int, seed: int
     """One MinHash per shingle set, sharing one set of permutations (fast to build)."""
     if not shingle_sets:
         return []
-    return list(MinHash.bulk(shingle_sets, num_perm=num_perm, seed=seed, hashfunc=zlib.crc32))
+    return list(
+        MinHash.bulk(shingle_sets, num_perm=num_perm, seed=seed, hashfunc=zlib.crc32, scheme=SCHEME)
+    )
+
+
+def to_signature(sketch: MinHash) -> bytes:
+    """The hash values of a sketch as bytes, for storing and for later comparison."""
+    return np.asarray(sketch.hashvalues, dtype=SIGNATURE_DTYPE).tobytes()
+
+
+def from_signature(signature: bytes, seed: int) -> LeanMinHash:
+    """A sketch back from stored bytes (cheap: no permutations are generated)."""
+    values = np.frombuffer(signature, dtype=SIGNATURE_DTYPE)
+    return LeanMinHash(seed=seed, hashvalues=values, scheme=SCHEME)
+
+
+def signature_jaccard(a: bytes, b: bytes) -> float:
+    """Estimated Jaccard similarity of two stored signatures."""
+    x = np.frombuffer(a, dtype=SIGNATURE_DTYPE)
+    y = np.frombuffer(b, dtype=SIGNATURE_DTYPE)
+    return float(np.mean(x == y))
 
 
 def estimate(a: MinHash, b: MinHash) -> float:

@@ -1,0 +1,159 @@
+"""Corpus audit on a synthetic corpus with known families, and on the samples."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from compare.audit import AuditSettings
+from compare.audit_run import run_audit
+from compare.cli import main
+from compare.corpus import RecordSettings
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+
+from make_corpus import Truth, make_corpus
+
+PLANTED = ("坚持以人民为中心推进共同富裕示范区建设。", "全面落实安全生产责任制守牢重大事故底线。")
+FAMILIES, YEARS = 5, 3
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Truth]]:
+    folder = tmp_path_factory.mktemp("corpus")
+    return folder, make_corpus(folder, FAMILIES, YEARS, seed=2, planted=PLANTED)
+
+
+@pytest.fixture(scope="module")
+def figures(corpus: tuple[Path, list[Truth]]) -> dict[str, object]:
+    folder, _ = corpus
+    return run_audit([str(folder)], AuditSettings(), RecordSettings()).result.to_json()
+
+
+def test_next_year_is_carried_over_with_the_right_share(
+    corpus: tuple[Path, list[Truth]], figures: dict[str, object]
+) -> None:
+    _, truths = corpus
+    pairs = {(p["a"], p["b"]): p for p in figures["pairs"]}  # type: ignore[attr-defined]
+    for truth in truths:
+        if truth.parent is None:
+            continue
+        key = tuple(sorted((truth.path, truth.parent)))
+        pair = pairs[key]
+        reuse = pair["reuse_ab"] if pair["a"] == truth.path else pair["reuse_ba"]
+        assert reuse == pytest.approx(truth.copied_from_parent, abs=0.06), truth.path
+    timeline = figures["timeline"]
+    assert timeline, "families with years have a timeline"
+    for point in timeline:  # type: ignore[attr-defined]
+        assert point["year"] == point["from_year"] + 1
+        assert 0.6 <= point["carried_over"] <= 0.95
+
+
+def test_unrelated_reports_are_not_paired(
+    corpus: tuple[Path, list[Truth]], figures: dict[str, object]
+) -> None:
+    _, truths = corpus
+    family = {t.path: t.family for t in truths}
+
+    def sources(f: int) -> set[int]:
+        return {f % 5, (f + 1) % 5}  # the sample a family copies and the one it borrows from
+
+    for pair in figures["pairs"]:  # type: ignore[attr-defined]
+        fa, fb = family[pair["a"]], family[pair["b"]]
+        assert sources(fa) & sources(fb), pair
+    paired = {(family[p["a"]], family[p["b"]]) for p in figures["pairs"]}  # type: ignore[attr-defined]
+    assert all((f, f) in paired for f in range(FAMILIES))
+
+
+def test_lexicon_ranks_planted_formulas_first(figures: dict[str, object]) -> None:
+    top = [f["text"] for f in figures["formulas"][:4]]  # type: ignore[index]
+    for sentence in PLANTED:
+        assert any(t.rstrip("。") in sentence for t in top), top
+    assert figures["formulas"][0]["documents"] == FAMILIES * YEARS  # type: ignore[index]
+
+
+def test_adding_to_an_index_gives_the_same_figures(
+    corpus: tuple[Path, list[Truth]], figures: dict[str, object], tmp_path: Path
+) -> None:
+    folder, truths = corpus
+    first, rest = [t.path for t in truths[:9]], [t.path for t in truths[9:]]
+    index = str(tmp_path / "corpus.db")
+    settings, records = AuditSettings(), RecordSettings()
+    run_audit(first, settings, records, index)
+    grown = run_audit(rest, settings, records, index)
+    assert grown.reused == 0 and len(grown.corpus.records) == len(truths)
+    relabel = json.loads(json.dumps(grown.result.to_json()))
+    assert relabel == figures
+    again = run_audit([str(folder)], settings, records, index)
+    assert again.reused == len(truths)
+    assert again.result.to_json() == figures
+
+
+def test_changed_file_is_read_again(tmp_path: Path) -> None:
+    shutil.copy(Path(__file__).parent.parent / "samples" / "hanbin-2020.txt", tmp_path / "a.txt")
+    shutil.copy(Path(__file__).parent.parent / "samples" / "jinan-2020.txt", tmp_path / "b.txt")
+    index = str(tmp_path / "i.db")
+    run_audit([str(tmp_path)], AuditSettings(), RecordSettings(), index)
+    (tmp_path / "b.txt").write_text(
+        (tmp_path / "a.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    again = run_audit([str(tmp_path)], AuditSettings(), RecordSettings(), index)
+    assert again.reused == 1
+    assert again.result.pairs[0].reuse_ab == pytest.approx(
+        1.0, abs=0.01
+    )  # clauses under --min-clause never count
+
+
+def test_parallel_reading_gives_the_same_figures(
+    corpus: tuple[Path, list[Truth]], figures: dict[str, object]
+) -> None:
+    folder, _ = corpus
+    assert (
+        run_audit([str(folder)], AuditSettings(), RecordSettings(), jobs=2).result.to_json()
+        == figures
+    )
+
+
+def test_samples_audit_and_their_formulas_are_in_the_lexicon(tmp_path: Path) -> None:
+    samples = str(Path(__file__).parent.parent / "samples")
+    out = tmp_path / "audit.json"
+    html = tmp_path / "audit.html"
+    result = CliRunner().invoke(main, ["audit", samples, "--json", str(out), "--html", str(html)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    texts = [f["text"] for f in data["formulas"]]
+    assert any("以习近平新时代中国特色社会主义思想为指导" in t for t in texts)
+    assert any("在市委、市政府和区委的坚强领导下" in t for t in texts)
+    assert len(data["documents"]) == 5
+    assert {"path", "government", "year", "shared_ratio", "common_ratio", "closest"} <= set(
+        data["documents"][0]
+    )
+    page = html.read_text(encoding="utf-8")
+    assert "Formula lexicon" in page and "Reuse heatmap" in page
+    assert (tmp_path / "audit_pairs" / "pair1.html").exists()
+
+
+def test_csv_to_stdout_and_bad_files_are_skipped(tmp_path: Path) -> None:
+    good = Path(__file__).parent.parent / "samples"
+    shutil.copytree(good, tmp_path / "reports")
+    (tmp_path / "reports" / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(50))
+    result = CliRunner().invoke(main, ["audit", str(tmp_path / "reports"), "--csv", "-"])
+    assert result.exit_code == 0
+    assert "broken.txt: is a PNG image" in result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {r["table"] for r in rows} >= {"document", "pair", "formula"}
+    assert sum(r["table"] == "document" for r in rows) == 5
+
+
+def test_nothing_readable_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_bytes(b"")
+    result = CliRunner().invoke(main, ["audit", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "no report could be read" in result.stderr
