@@ -55,9 +55,11 @@ class Corpus:
         return cls(settings, ClauseIndex(settings.threshold, settings.num_perm, settings.seed))
 
     def add(self, record: ReportRecord) -> None:
+        """Index a report's clauses; its clause texts are dropped after (the index keeps them)."""
         doc_id = len(self.records)
         self.records.append(record)
         self.clause_ids.append(self.index.intern(doc_id, record.clause_keys, record.clause_texts))
+        record.clause_keys, record.clause_texts = [], []
 
 
 @dataclass
