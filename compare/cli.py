@@ -15,7 +15,8 @@ import click
 from . import __version__
 from .audit import AuditSettings
 from .audit_run import AuditRun, run_audit
-from .comparison import compare_documents
+from .background import Background
+from .comparison import add_background, compare_documents
 from .corpus import RecordSettings, find_reports
 from .errors import NoReports, ReportError
 from .load import MAX_BYTES, load_report
@@ -140,6 +141,12 @@ def outline(path: str, as_json: bool, as_text: bool, max_size: float) -> None:
     help="Shortest shared run, in Han characters or digits.",
 )
 @click.option("--seed", type=int, default=1, show_default=True, help="MinHash seed.")
+@click.option(
+    "--corpus",
+    "corpus_path",
+    metavar="FILE",
+    help="An audit index (reportdiff audit --index) to tell common formula from particular reuse.",
+)
 @max_size_option
 @reports_errors
 def compare_command(
@@ -151,6 +158,7 @@ def compare_command(
     threshold: float,
     min_shared: int,
     seed: int,
+    corpus_path: str | None,
     max_size: float,
 ) -> None:
     """Compare two reports: aligned sections, MinHash overlap, shared formula.
@@ -163,7 +171,12 @@ def compare_command(
         if path:
             check_writable(path)
     settings = Settings(num_perm=num_perm, threshold=threshold, min_shared=min_shared, seed=seed)
+    background = (
+        Background.open(corpus_path, AuditSettings(), RecordSettings()) if corpus_path else None
+    )
     result = compare_documents(load(report_a, max_size), load(report_b, max_size), settings)
+    if background is not None:
+        add_background(result, background)
     if json_path:
         write_text(json_path, json.dumps(result.to_json(), ensure_ascii=False, indent=1) + "\n")
     if html_path:

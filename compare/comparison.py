@@ -13,6 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .align import SectionPair, align
+from .background import Background
 from .model import Document, Section
 from .prepared import Prepared, prepare
 from .shared import Settings, SharedSpan, find_shared
@@ -34,6 +35,27 @@ class Comparison:
     shared: list[SharedSpan]
     specific: tuple[list[SpecificSpan], list[SpecificSpan]]
     notes: list[str]
+    # With a corpus as background: per shared run, how many other reports hold it.
+    corpus_counts: list[int] | None = None
+    common_floor: int = 3
+
+    def is_common(self, k: int) -> bool | None:
+        """Whether shared run ``k`` is common formula in the corpus (None: no corpus given)."""
+        if self.corpus_counts is None:
+            return None
+        return self.corpus_counts[k] >= self.common_floor
+
+    def common_ratio(self, side: int) -> float | None:
+        """Share of a side's body that is shared phrasing common in the corpus."""
+        if self.corpus_counts is None:
+            return None
+        doc = self.docs[side]
+        spans = sorted(
+            (r.a_start, r.a_end) if side == 0 else (r.b_start, r.b_end)
+            for k, r in enumerate(self.shared)
+            if self.is_common(k)
+        )
+        return coverage(doc.norm.text, spans, doc.body_start, doc.body_end)
 
     @property
     def docs(self) -> tuple[Document, Document]:
@@ -70,23 +92,28 @@ class Comparison:
             "summary": {
                 "jaccard": round(self.jaccard, 4),
                 "shared_ratio": [round(self.shared_ratio(0), 4), round(self.shared_ratio(1), 4)],
+                "common_ratio": [_round(self.common_ratio(0)), _round(self.common_ratio(1))],
             },
             "notes": self.notes,
             "sections": [self._pair_json(p) for p in self.pairs],
-            "shared": [
-                {
-                    "a": list(a.original_span(r.a_start, r.a_end)),
-                    "b": list(b.original_span(r.b_start, r.b_end)),
-                    "text": r.text,
-                }
-                for r in self.shared
-            ],
+            "shared": [self._shared_json(k, r) for k, r in enumerate(self.shared)],
             "specific": [
                 {"doc": side, "span": list(doc.original_span(s.start, s.end)), "kind": s.kind}
                 for side, doc in enumerate((a, b))
                 for s in self.specific[side]
             ],
         }
+
+    def _shared_json(self, k: int, run: SharedSpan) -> dict[str, object]:
+        a, b = self.docs
+        entry: dict[str, object] = {
+            "a": list(a.original_span(run.a_start, run.a_end)),
+            "b": list(b.original_span(run.b_start, run.b_end)),
+            "text": run.text,
+        }
+        if self.corpus_counts is not None:
+            entry["corpus"] = {"others": self.corpus_counts[k], "common": self.is_common(k)}
+        return entry
 
     def _pair_json(self, pair: SectionPair) -> dict[str, object]:
         return {
@@ -177,3 +204,9 @@ def compare_documents(a: Document, b: Document, settings: Settings | None = None
     return Comparison(
         pa, pb, settings, document_jaccard(pa, pb, settings), pairs, shared, specific, notes
     )
+
+
+def add_background(result: Comparison, background: Background) -> None:
+    """Count, for each shared run, the corpus reports beyond A and B that hold it."""
+    result.corpus_counts = [background.count_others(result.a, result.b, r) for r in result.shared]
+    result.common_floor = background.corpus.settings.common

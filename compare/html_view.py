@@ -28,6 +28,7 @@ class Segment:
     kind: str = "plain"
     ident: str = ""
     twin: str = ""
+    variant: str = ""  # with a corpus: "common" formula or "particular" to the pair
 
 
 @dataclass
@@ -71,28 +72,34 @@ class MapLink:
     similarity: float
 
 
-def _spans(comparison: Comparison, side: int) -> list[tuple[int, int, str, str, str]]:
-    """Original-text spans of one side: (start, end, kind, id, twin id), sorted."""
+_Span = tuple[int, int, str, str, str, str]
+
+
+def _variant(comparison: Comparison, n: int) -> str:
+    common = comparison.is_common(n)
+    return "" if common is None else ("common" if common else "particular")
+
+
+def _spans(comparison: Comparison, side: int) -> list[_Span]:
+    """Original-text spans of one side: (start, end, kind, id, twin id, variant), sorted."""
     doc = comparison.docs[side]
     me, other = ("a", "b") if side == 0 else ("b", "a")
     out = []
     for n, run in enumerate(comparison.shared):
         lo, hi = (run.a_start, run.a_end) if side == 0 else (run.b_start, run.b_end)
         s, e = doc.original_span(lo, hi)
-        out.append((s, e, "shared", f"{me}-s{n}", f"{other}-s{n}"))
+        out.append((s, e, "shared", f"{me}-s{n}", f"{other}-s{n}", _variant(comparison, n)))
     for spec in comparison.specific[side]:
         s, e = doc.original_span(spec.start, spec.end)
-        out.append((s, e, spec.kind, "", ""))
+        out.append((s, e, spec.kind, "", "", ""))
     return sorted(out)
 
 
-def _segments(
-    doc: Document, spans: list[tuple[int, int, str, str, str]], start: int, end: int
-) -> list[Segment]:
+def _segments(doc: Document, spans: list[_Span], start: int, end: int) -> list[Segment]:
     """Cut ``original[start:end]`` into plain and highlighted segments."""
     out: list[Segment] = []
     pos = start
-    for s, e, kind, ident, twin in spans:
+    for s, e, kind, ident, twin, variant in spans:
         if e <= start or s >= end:
             continue
         s, e = max(s, pos), min(e, end)
@@ -100,7 +107,7 @@ def _segments(
             continue
         if s > pos:
             out.append(Segment(doc.original[pos:s]))
-        out.append(Segment(doc.original[s:e], kind, ident, twin))
+        out.append(Segment(doc.original[s:e], kind, ident, twin, variant))
         pos = e
     if pos < end:
         out.append(Segment(doc.original[pos:end]))

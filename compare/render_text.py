@@ -73,6 +73,13 @@ def comparison_lines(comparison: Comparison, formulas: int = 10) -> list[str]:
             else "unpaired"
         )
         out.append(f"  {indent}{_cell(pair.a, 16)}  ↔  {_cell(pair.b, 16)}  {figures}")
+    if comparison.corpus_counts is not None:
+        ca, cb = comparison.common_ratio(0) or 0.0, comparison.common_ratio(1) or 0.0
+        out.insert(
+            5,
+            f"Of that, common formula in the corpus: {ca:.1%} of A, {cb:.1%} of B; the rest is "
+            "reuse particular to this pair",
+        )
     out += ["", f"Longest shared formulas ({len(comparison.shared)} shared runs in all):"]
     out += [f"  {len(run.text):3d}  {run.text}" for run in comparison.longest(formulas)]
     out += [f"note: {n}" for n in comparison.notes]

@@ -157,3 +157,45 @@ def test_nothing_readable_is_an_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["audit", str(tmp_path)])
     assert result.exit_code == 1
     assert "no report could be read" in result.stderr
+
+
+def test_compare_with_corpus_splits_common_from_particular(
+    corpus: tuple[Path, list[Truth]], tmp_path: Path
+) -> None:
+    folder, truths = corpus
+    index = tmp_path / "corpus.db"
+    assert CliRunner().invoke(main, ["audit", str(folder), "--index", str(index)]).exit_code == 0
+    child = next(t for t in truths if t.parent is not None)
+    out, html = tmp_path / "pair.json", tmp_path / "pair.html"
+    args = [
+        "compare",
+        child.parent,
+        child.path,
+        "--corpus",
+        str(index),
+        "--json",
+        str(out),
+        "--html",
+        str(html),
+    ]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "common formula in the corpus" in result.stdout
+    data = json.loads(out.read_text(encoding="utf-8"))
+    by_text = {e["text"]: e["corpus"] for e in data["shared"]}
+    planted = [c for t, c in by_text.items() if PLANTED[0].rstrip("。") in t]
+    assert planted and all(c["common"] for c in planted)
+    particular = [c for c in by_text.values() if not c["common"]]
+    assert particular, "a family's own text is particular to the pair"
+    common_b = data["summary"]["common_ratio"][1]
+    assert 0 < common_b < data["summary"]["shared_ratio"][1]
+    page = html.read_text(encoding="utf-8")
+    assert 'class="shared common"' in page and 'class="shared particular"' in page
+
+
+def test_compare_with_missing_corpus_is_an_error(tmp_path: Path) -> None:
+    sample = str(Path(__file__).parent.parent / "samples" / "hanbin-2020.txt")
+    result = CliRunner().invoke(
+        main, ["compare", sample, sample, "--corpus", str(tmp_path / "no.db")]
+    )
+    assert result.exit_code == 1 and "no such index file" in result.stderr

@@ -1,0 +1,68 @@
+"""A corpus as background for a comparison: common formula versus particular reuse.
+
+Phrasing two reports share is *common formula* when many reports of the
+corpus hold it too, and *particular* to the pair when few or none beyond the
+two do: the difference an auditor cares about. A shared run is looked up as
+itself and as the clause of A it lies in, both exactly and through the
+corpus's MinHash LSH index.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from .audit import AuditSettings, Corpus
+from .clause_index import ClauseIndex
+from .corpus import RecordSettings
+from .errors import UnreadableFile
+from .prepared import Prepared
+from .shared import SharedSpan
+from .sketch import CLAUSE_K, letters, shingles, sketch_all
+from .store import CorpusStore
+
+
+@dataclass
+class Background:
+    """The reports of a stored corpus, ready to count who else holds a phrase."""
+
+    corpus: Corpus
+
+    @classmethod
+    def open(cls, path: str, settings: AuditSettings, record: RecordSettings) -> Background:
+        if not os.path.isfile(path):
+            raise UnreadableFile(
+                path, "no such index file (make one with 'reportdiff audit --index')"
+            )
+        store = CorpusStore(path, settings, record)
+        corpus = Corpus.empty(settings)
+        store.load(corpus)
+        store.close()
+        return cls(corpus)
+
+    @property
+    def index(self) -> ClauseIndex:
+        return self.corpus.index
+
+    def holders(self, text: str) -> set[int]:
+        """Corpus documents holding ``text`` or a near-duplicate of it."""
+        docs = self.index.documents()
+        key = letters(text)
+        found: set[int] = set()
+        ident = self.index.ids.get(key)
+        if ident is not None:
+            found |= docs[ident]
+        if key:
+            (sketch,) = sketch_all([shingles(key, CLAUSE_K)], self.index.num_perm, self.index.seed)
+            for other in self.index.lsh.query(sketch):
+                found |= docs[other]
+        return found
+
+    def count_others(self, a: Prepared, b: Prepared, run: SharedSpan) -> int:
+        """How many corpus reports other than A and B hold a shared run (or its clause in A)."""
+        own = {d for d, r in enumerate(self.corpus.records) if r.path in (a.doc.path, b.doc.path)}
+        found = self.holders(run.text)
+        clause = next((u for u in a.clauses if u.start <= run.a_start < u.end), None)
+        if clause is not None:
+            found |= self.holders(a.text[clause.start : clause.end])
+        return len(found - own)
