@@ -53,6 +53,14 @@ def reports_errors(func: F) -> F:
                 raise
             click.echo(f"reportdiff: error: {exc}", err=True)
             ctx.exit(ExitStatus.ERROR)
+        except (click.exceptions.Exit, click.ClickException, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # a bug or an input no check foresaw: still one line
+            if ctx.find_root().params.get("traceback"):
+                raise
+            message = f"reportdiff: error: unexpected {type(exc).__name__}: {exc}"
+            click.echo(f"{message} (rerun with --traceback and report it)", err=True)
+            ctx.exit(ExitStatus.ERROR)
 
     return wrapper  # type: ignore[return-value]
 

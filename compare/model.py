@@ -74,6 +74,12 @@ class Document:
     warnings: list[str] = field(default_factory=list)
 
     @property
+    def label(self) -> str:
+        """A short name for headings: government and year, or the path."""
+        parts = [self.meta.government or self.path, str(self.meta.year) if self.meta.year else ""]
+        return " ".join(p for p in parts if p)
+
+    @property
     def body_text(self) -> str:
         """The normalised body, the text every comparison works on."""
         return self.norm.text[self.body_start : self.body_end]

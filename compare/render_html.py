@@ -17,7 +17,6 @@ import jinja2
 from . import __version__
 from .comparison import Comparison
 from .html_view import KIND_LABELS, build_map, build_rows
-from .model import Document
 
 ROLE_LABELS = {
     "opening": "opening",
@@ -50,11 +49,6 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def _label(doc: Document) -> str:
-    meta = doc.meta
-    return " ".join(str(p) for p in (meta.government or doc.path, meta.year or "") if p)
-
-
 def readings(comparison: Comparison) -> list[str]:
     """Plain-language sentences: how much of each part of B is phrasing found in A."""
     out = [
@@ -80,7 +74,7 @@ def render_comparison(comparison: Comparison, generated: datetime | None = None)
     template = _environment().get_template("compare.html.j2")
     return template.render(
         c=comparison,
-        docs=[(d, _label(d)) for d in comparison.docs],
+        docs=[(d, d.label) for d in comparison.docs],
         readings=readings(comparison),
         rows=rows,
         a_entries=a_entries,

@@ -32,12 +32,6 @@ def _section_lines(section: Section, depth: int) -> list[str]:
     return lines
 
 
-def _label(doc: Document) -> str:
-    meta = doc.meta
-    parts = [meta.government or doc.path, str(meta.year) if meta.year else ""]
-    return " ".join(p for p in parts if p)
-
-
 def _cell(section: Section | None, width: int) -> str:
     if section is None:
         return _pad("—", width)
@@ -55,8 +49,8 @@ def comparison_lines(comparison: Comparison, formulas: int = 10) -> list[str]:
     """The terminal summary: overall figures, the alignment table, the longest formulas."""
     a, b = comparison.docs
     out = [
-        f"A: {a.path}  ({_label(a)})",
-        f"B: {b.path}  ({_label(b)})",
+        f"A: {a.path}  ({a.label})",
+        f"B: {b.path}  ({b.label})",
         "",
         f"MinHash Jaccard (character 4-grams of the bodies): {comparison.jaccard:.3f}",
         f"Shared phrasing: {comparison.shared_ratio(0):.1%} of A, "
