@@ -19,6 +19,7 @@ hold each clause (or a near-duplicate) follow:
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -181,8 +182,10 @@ class _Auditor:
         self.records = corpus.records
         self.docs = corpus.index.documents()
         self.n = len(self.records)
-        self.shared = [len(docs) > 1 for docs in self.docs]
-        self.common = [len(docs) > corpus.settings.common for docs in self.docs]
+        self.shared = [self.docs.at_least(i, 2) for i in range(len(self.docs))]
+        self.common = [
+            self.docs.at_least(i, corpus.settings.common + 1) for i in range(len(self.docs))
+        ]
 
     def reuse(self, a: int, b: int) -> float:
         """Share of report a's body in clauses that report b also holds (or near)."""
@@ -192,7 +195,7 @@ class _Auditor:
         found = sum(
             c
             for c, i in zip(record.clause_chars, self.corpus.clause_ids[a], strict=True)
-            if b in self.docs[i]
+            if self.docs.holds(i, b)
         )
         return found / record.body_chars
 
@@ -202,13 +205,11 @@ class _Auditor:
         Counted from both sides (a clause of A that B holds, a clause of B that A
         holds), so the pairs do not depend on the order reports came in.
         """
-        limit = self.corpus.settings.common
         counts: Counter[tuple[int, int]] = Counter()
         for a, ids in enumerate(self.corpus.clause_ids):
             for i in set(ids):
-                holders = self.docs[i]
-                if 1 < len(holders) <= limit:
-                    counts.update((min(a, b), max(a, b)) for b in holders if b != a)
+                if self.shared[i] and not self.common[i]:
+                    counts.update((min(a, b), max(a, b)) for b in self.docs.members(i) if b != a)
         return sorted(p for p, n in counts.items() if n >= 2 * MIN_PAIR_CLAUSES)
 
     def jaccard(self, a: int, b: int) -> float:
@@ -230,43 +231,56 @@ class _Auditor:
     def boilerplate(self, d: int) -> float:
         """Share of the body in sentences holding a clause used by many reports."""
         record = self.records[d]
-        floor = self.corpus.settings.boilerplate_share * self.n
+        floor = max(2, math.ceil(self.corpus.settings.boilerplate_share * self.n))
         hit = {
             s
             for s, i in zip(record.clause_sentence, self.corpus.clause_ids[d], strict=True)
-            if len(self.docs[i]) >= floor and len(self.docs[i]) > 1
+            if self.docs.at_least(i, floor)
         }
         total = sum(record.sentence_chars)
         return sum(record.sentence_chars[s] for s in hit) / total if total else 0.0
 
     def formulas(self) -> list[Formula]:
-        """Clauses used by most reports; one entry per family of near-duplicate variants."""
-        index = self.corpus.index
+        """Clauses used by most reports; one entry per family of near-duplicate variants.
+
+        Candidates are ranked by a cheap lower bound first; exact counts (and
+        governments) are taken only for the best few times the number listed.
+        """
+        index, limit = self.corpus.index, self.corpus.settings.formulas
         governments = [r.government or r.path for r in self.records]
+        shared = [i for i in range(len(self.docs)) if self.shared[i]]
+        shared.sort(
+            key=lambda i: (-self.docs.lower_bound(i), -len(index.holders[i]), index.examples[i])
+        )
         ranked = []
-        for i, docs in enumerate(self.docs):
-            if len(docs) > 1:
-                govs = len({governments[d] for d in docs})
-                key = (
-                    -len(docs),
-                    -govs,
-                    -len(index.holders[i]),
-                    -len(index.examples[i]),
-                    index.examples[i],
+        for i in shared[: 5 * limit]:
+            docs = self.docs.members(i)
+            govs = len({governments[d] for d in docs})
+            ranked.append(
+                (
+                    (
+                        -len(docs),
+                        -govs,
+                        -len(index.holders[i]),
+                        -len(index.examples[i]),
+                        index.examples[i],
+                    ),
+                    i,
+                    len(docs),
+                    govs,
                 )
-                ranked.append((key, i, govs))
+            )
         ranked.sort()
         out: list[Formula] = []
         listed: set[int] = set()
-        for _, i, govs in ranked:
+        for _, i, count, govs in ranked:
             if i in listed:
                 continue
-            listed.add(i)
-            listed.update(
-                index.near[i]
+            listed |= index.near(
+                i
             )  # variants (other figures, one word changed) are not listed again
-            out.append(Formula(index.examples[i], len(self.docs[i]), govs))
-            if len(out) >= self.corpus.settings.formulas:
+            out.append(Formula(index.examples[i], count, govs))
+            if len(out) >= limit:
                 break
         return out
 
@@ -296,7 +310,7 @@ class _Auditor:
         found = sum(
             c
             for c, i in zip(record.clause_chars, self.corpus.clause_ids[d], strict=True)
-            if self.docs[i] & earlier
+            if self.docs.meets(i, earlier)
         )
         return found / record.body_chars
 

@@ -51,11 +51,11 @@ class Background:
         found: set[int] = set()
         ident = self.index.ids.get(key)
         if ident is not None:
-            found |= docs[ident]
+            found |= docs.members(ident)
         if key:
             (sketch,) = sketch_all([shingles(key, CLAUSE_K)], self.index.num_perm, self.index.seed)
             for other in self.index.lsh.query(sketch):
-                found |= docs[other]
+                found |= self.index.holders[other]
         return found
 
     def count_others(self, a: Prepared, b: Prepared, run: SharedSpan) -> int:

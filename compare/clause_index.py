@@ -3,9 +3,15 @@
 Clauses are interned by their letters first (formula repeats verbatim across
 thousands of reports, so most clauses are sketched once), then each distinct
 clause is sketched over character 3-grams and inserted into a datasketch
-``MinHashLSH``. Near-duplicates are read off the LSH buckets directly (two
-clauses are neighbours when any band bucket holds both), which is what
-``MinHashLSH.query`` returns, without keeping a sketch per clause in memory.
+``MinHashLSH``. Two clauses are near-duplicates when an LSH band bucket holds
+both, which is what ``MinHashLSH.query`` returns.
+
+Who holds a clause "or a near-duplicate" is kept per *bucket*, not per
+clause: a formula whose figure changes in every report ("社会消费品零售总额增长
+7.8%") has as many variants as there are reports, all in the same buckets, and
+a set of holders per variant would grow with the square of the corpus. Each
+clause keeps the ids of its (at most ``b``) shared buckets; counts are
+answered from the bucket sets, exactly only when a threshold is in doubt.
 """
 
 from __future__ import annotations
@@ -15,6 +21,47 @@ from collections.abc import Iterable
 from datasketch import MinHash, MinHashLSH
 
 from .sketch import CLAUSE_K, from_signature, shingles, sketch_all, to_signature
+
+
+class Holders:
+    """Which documents hold each distinct clause or a near-duplicate of it."""
+
+    def __init__(
+        self, own: list[set[int]], buckets: list[list[int]], bucket_docs: list[frozenset[int]]
+    ):
+        self.own, self.buckets, self.bucket_docs = own, buckets, bucket_docs
+
+    def __len__(self) -> int:
+        return len(self.own)
+
+    def _sets(self, i: int) -> list[frozenset[int] | set[int]]:
+        return [self.own[i], *(self.bucket_docs[b] for b in self.buckets[i])]
+
+    def members(self, i: int) -> set[int]:
+        """The documents themselves (costs their number: use for rare clauses)."""
+        out = set(self.own[i])
+        for b in self.buckets[i]:
+            out |= self.bucket_docs[b]
+        return out
+
+    def at_least(self, i: int, count: int) -> bool:
+        """Whether at least ``count`` documents hold clause ``i`` (or a near-duplicate)."""
+        sets = self._sets(i)
+        if max(len(s) for s in sets) >= count:
+            return True
+        if sum(len(s) for s in sets) < count:
+            return False
+        return len(self.members(i)) >= count
+
+    def lower_bound(self, i: int) -> int:
+        """At least this many documents hold clause ``i``: cheap, for ranking."""
+        return max(len(s) for s in self._sets(i))
+
+    def holds(self, i: int, doc: int) -> bool:
+        return any(doc in s for s in self._sets(i))
+
+    def meets(self, i: int, docs: set[int]) -> bool:
+        return any(not s.isdisjoint(docs) for s in self._sets(i))
 
 
 class ClauseIndex:
@@ -27,8 +74,7 @@ class ClauseIndex:
         self.examples: list[str] = []
         self.holders: list[set[int]] = []
         self.signatures: list[bytes] = []
-        self._documents: list[frozenset[int]] | None = None
-        self.near: list[set[int]] = []
+        self._documents: Holders | None = None
 
     def intern(self, doc_id: int, keys: Iterable[str], texts: Iterable[str]) -> list[int]:
         """Ids of a document's clauses, sketching and indexing the ones never seen."""
@@ -71,25 +117,24 @@ class ClauseIndex:
         self.lsh.insert(ident, sketch, check_duplication=False)
         self.signatures.append(to_signature(sketch))
 
-    def _neighbours(self) -> list[set[int]]:
-        near: list[set[int]] = [set() for _ in self.examples]
-        for table in self.lsh.hashtables:
-            for bucket in table.keys():  # noqa: SIM118 - a datasketch storage, not a dict
-                members = table.get(bucket)
-                if len(members) > 1:
-                    for ident in members:
-                        near[ident].update(members)
-        return near
+    def near(self, ident: int) -> set[int]:
+        """The clauses sharing an LSH bucket with clause ``ident`` (itself included)."""
+        return set(self.lsh.query(from_signature(self.signatures[ident], self.seed))) | {ident}
 
-    def documents(self) -> list[frozenset[int]]:
+    def documents(self) -> Holders:
         """For each distinct clause, the documents holding it or a near-duplicate of it."""
         if self._documents is None:
-            near = self.near = self._neighbours()
-            out = []
-            for ident, holders in enumerate(self.holders):
-                docs = set(holders)
-                for other in near[ident]:
-                    docs |= self.holders[other]
-                out.append(frozenset(docs))
-            self._documents = out
+            buckets: list[list[int]] = [[] for _ in self.examples]
+            bucket_docs: list[frozenset[int]] = []
+            for table in self.lsh.hashtables:
+                for key in table.keys():  # noqa: SIM118 - a datasketch storage, not a dict
+                    members = table.get(key)
+                    if len(members) < 2:
+                        continue
+                    docs: set[int] = set()
+                    for ident in members:
+                        docs |= self.holders[ident]
+                        buckets[ident].append(len(bucket_docs))
+                    bucket_docs.append(frozenset(docs))
+            self._documents = Holders(self.holders, buckets, bucket_docs)
         return self._documents
