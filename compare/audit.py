@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from .clause_index import ClauseIndex
 from .corpus import ReportRecord
@@ -187,17 +189,18 @@ class _Auditor:
             self.docs.at_least(i, corpus.settings.common + 1) for i in range(len(self.docs))
         ]
 
-    def reuse(self, a: int, b: int) -> float:
-        """Share of report a's body in clauses that report b also holds (or near)."""
-        record = self.records[a]
+    def _found(self, d: int, held: Callable[[int], bool]) -> float:
+        """Share of report d's body in clauses for which ``held(clause)`` is true."""
+        record = self.records[d]
         if record.body_chars == 0:
             return 0.0
-        found = sum(
-            c
-            for c, i in zip(record.clause_chars, self.corpus.clause_ids[a], strict=True)
-            if self.docs.holds(i, b)
-        )
+        ids = self.corpus.clause_ids[d]
+        found = sum(c for c, i in zip(record.clause_chars, ids, strict=True) if held(i))
         return found / record.body_chars
+
+    def reuse(self, a: int, b: int) -> float:
+        """Share of report a's body in clauses that report b also holds (or near)."""
+        return self._found(a, lambda i: self.docs.holds(i, b))
 
     def proposed_pairs(self) -> list[tuple[int, int]]:
         """Pairs sharing at least two clauses that are not common formula.
@@ -298,21 +301,14 @@ class _Auditor:
                 earlier = {e for _, e in years[:k]}
                 points.append(
                     TimelinePoint(
-                        government, year, prev_year, self.reuse(d, prev), self._from_any(d, earlier)
+                        government,
+                        year,
+                        prev_year,
+                        self.reuse(d, prev),
+                        self._found(d, partial(self.docs.meets, docs=earlier)),
                     )
                 )
         return points
-
-    def _from_any(self, d: int, earlier: set[int]) -> float:
-        record = self.records[d]
-        if record.body_chars == 0:
-            return 0.0
-        found = sum(
-            c
-            for c, i in zip(record.clause_chars, self.corpus.clause_ids[d], strict=True)
-            if self.docs.meets(i, earlier)
-        )
-        return found / record.body_chars
 
 
 def _path(corpus: Corpus, doc: int) -> str:

@@ -76,6 +76,27 @@ def max_size_option(func: F) -> F:
     )(func)
 
 
+def minhash_options(func: F) -> F:
+    """``--num-perm``, ``--threshold`` and ``--seed``, shared by compare and audit."""
+    func = click.option("--seed", type=int, default=1, show_default=True, help="MinHash seed.")(
+        func
+    )
+    func = click.option(
+        "--threshold",
+        type=click.FloatRange(0.05, 1.0),
+        default=0.5,
+        show_default=True,
+        help="LSH Jaccard threshold for near-duplicate clauses.",
+    )(func)
+    return click.option(
+        "--num-perm",
+        type=click.IntRange(16, 1024),
+        default=128,
+        show_default=True,
+        help="MinHash permutations: more is slower and more exact.",
+    )(func)
+
+
 def load(path: str, max_size: float) -> Document:
     """Load a report and print its warnings to stderr."""
     doc = load_report(path, int(max_size * 1e6))
@@ -128,27 +149,13 @@ def outline(path: str, as_json: bool, as_text: bool, max_size: float) -> None:
 )
 @click.option("--html", "html_path", metavar="PATH", help="Write a self-contained HTML report.")
 @click.option(
-    "--num-perm",
-    type=click.IntRange(16, 1024),
-    default=128,
-    show_default=True,
-    help="MinHash permutations: more is slower and more exact.",
-)
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0.05, 1.0),
-    default=0.5,
-    show_default=True,
-    help="LSH Jaccard threshold for near-duplicate clauses across sections.",
-)
-@click.option(
     "--min-shared",
     type=click.IntRange(1, 100),
     default=4,
     show_default=True,
     help="Shortest shared run, in Han characters or digits.",
 )
-@click.option("--seed", type=int, default=1, show_default=True, help="MinHash seed.")
+@minhash_options
 @click.option(
     "--corpus",
     "corpus_path",
@@ -210,21 +217,7 @@ def compare_command(
     show_default=True,
     help="Processes for reading and hashing reports.",
 )
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0.05, 1.0),
-    default=0.5,
-    show_default=True,
-    help="LSH Jaccard threshold for near-duplicate clauses.",
-)
-@click.option(
-    "--num-perm",
-    type=click.IntRange(16, 1024),
-    default=128,
-    show_default=True,
-    help="MinHash permutations.",
-)
-@click.option("--seed", type=int, default=1, show_default=True, help="MinHash seed.")
+@minhash_options
 @click.option(
     "--common",
     type=click.IntRange(1, 10_000),
