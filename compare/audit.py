@@ -42,6 +42,8 @@ class AuditSettings:
     common: int = 3
     boilerplate_share: float = 0.3
     formulas: int = 200
+    pair_cap: int = 50
+    min_reuse: float = 0.2
 
 
 @dataclass
@@ -203,15 +205,19 @@ class _Auditor:
         return self._found(a, lambda i: self.docs.holds(i, b))
 
     def proposed_pairs(self) -> list[tuple[int, int]]:
-        """Pairs sharing at least two clauses that are not common formula.
+        """Pairs sharing at least two clauses held by at most ``pair_cap`` reports.
 
         Counted from both sides (a clause of A that B holds, a clause of B that A
         holds), so the pairs do not depend on the order reports came in.
         """
+        cap = self.corpus.settings.pair_cap
+        rare = [
+            self.shared[i] and not self.docs.at_least(i, cap + 1) for i in range(len(self.docs))
+        ]
         counts: Counter[tuple[int, int]] = Counter()
         for a, ids in enumerate(self.corpus.clause_ids):
             for i in set(ids):
-                if self.shared[i] and not self.common[i]:
+                if rare[i]:
                     counts.update((min(a, b), max(a, b)) for b in self.docs.members(i) if b != a)
         return sorted(p for p, n in counts.items() if n >= 2 * MIN_PAIR_CLAUSES)
 
@@ -324,6 +330,8 @@ def audit(corpus: Corpus) -> AuditResult:
         if corpus.records[a].path > corpus.records[b].path:
             a, b = b, a  # pairs name the lesser path first, whatever order reports came in
         ab, ba = auditor.reuse(a, b), auditor.reuse(b, a)
+        if max(ab, ba) < corpus.settings.min_reuse:
+            continue
         pairs.append(
             PairFigures(
                 corpus.records[a].path, corpus.records[b].path, auditor.jaccard(a, b), ab, ba

@@ -233,6 +233,20 @@ def compare_command(
     help="Boilerplate: sentences with a clause used by this share of reports.",
 )
 @click.option(
+    "--pair-cap",
+    type=click.IntRange(2, 100_000),
+    default=50,
+    show_default=True,
+    help="Only clauses held by at most this many reports propose pairs.",
+)
+@click.option(
+    "--min-reuse",
+    type=click.FloatRange(0.0, 1.0),
+    default=0.2,
+    show_default=True,
+    help="Report a pair when one report has this share of its body in the other.",
+)
+@click.option(
     "--min-clause",
     type=click.IntRange(1, 100),
     default=4,
@@ -253,6 +267,8 @@ def audit_command(
     seed: int,
     common: int,
     boilerplate_share: float,
+    pair_cap: int,
+    min_reuse: float,
     min_clause: int,
     max_size: float,
 ) -> None:
@@ -268,7 +284,9 @@ def audit_command(
     for path in (json_path, csv_path, html_path):
         if path:
             check_writable(path)
-    settings = AuditSettings(threshold, num_perm, seed, common, boilerplate_share)
+    settings = AuditSettings(
+        threshold, num_perm, seed, common, boilerplate_share, pair_cap=pair_cap, min_reuse=min_reuse
+    )
     records = RecordSettings(num_perm, seed, min_clause, int(max_size * 1e6))
     with progress_bar(sum(1 for _ in find_reports(list(paths))), "Reading reports") as bar:
         run = run_audit(list(paths), settings, records, index_path, jobs, bar.update)

@@ -125,7 +125,9 @@ def test_samples_audit_and_their_formulas_are_in_the_lexicon(tmp_path: Path) -> 
     samples = str(Path(__file__).parent.parent / "samples")
     out = tmp_path / "audit.json"
     html = tmp_path / "audit.html"
-    result = CliRunner().invoke(main, ["audit", samples, "--json", str(out), "--html", str(html)])
+    # different districts share a few per cent: ask for such pairs to get compare pages
+    args = ["audit", samples, "--json", str(out), "--html", str(html), "--min-reuse", "0.01"]
+    result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
     texts = [f["text"] for f in data["formulas"]]
@@ -144,7 +146,9 @@ def test_csv_to_stdout_and_bad_files_are_skipped(tmp_path: Path) -> None:
     good = Path(__file__).parent.parent / "samples"
     shutil.copytree(good, tmp_path / "reports")
     (tmp_path / "reports" / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(50))
-    result = CliRunner().invoke(main, ["audit", str(tmp_path / "reports"), "--csv", "-"])
+    result = CliRunner().invoke(
+        main, ["audit", str(tmp_path / "reports"), "--csv", "-", "--min-reuse", "0.01"]
+    )
     assert result.exit_code == 0
     assert "broken.txt: is a PNG image" in result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
