@@ -21,6 +21,7 @@ from .corpus import RecordSettings, find_reports
 from .errors import NoReports, ReportError
 from .load import MAX_BYTES, load_report
 from .model import Document
+from .outline_units import outline_with_units
 from .output import check_writable, write_text
 from .render_audit import pair_pages, render_audit
 from .render_csv import audit_csv
@@ -121,9 +122,12 @@ def main(traceback: bool) -> None:
 @click.argument("path", type=click.Path(dir_okay=True, path_type=str))
 @click.option("--json", "as_json", is_flag=True, help="Print the outline as JSON.")
 @click.option("--text", "as_text", is_flag=True, help="Print the text as read (decoded).")
+@click.option(
+    "--units", is_flag=True, help="With --json: paragraphs, sentences and clauses of each section."
+)
 @max_size_option
 @reports_errors
-def outline(path: str, as_json: bool, as_text: bool, max_size: float) -> None:
+def outline(path: str, as_json: bool, as_text: bool, units: bool, max_size: float) -> None:
     """Print the section tree of a report, with roles and metadata.
 
     Offsets are [start, end) character indices into the decoded file text.
@@ -136,7 +140,8 @@ def outline(path: str, as_json: bool, as_text: bool, max_size: float) -> None:
     if as_text:
         write_text("-", doc.original)
     elif as_json:
-        write_text("-", json.dumps(doc.to_json(), ensure_ascii=False, indent=2) + "\n")
+        data = outline_with_units(doc) if units else doc.to_json()
+        write_text("-", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         click.echo("\n".join(outline_lines(doc)))
 

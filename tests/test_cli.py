@@ -73,3 +73,23 @@ def test_bad_input_is_one_line(runner: CliRunner, tmp_path: Path, case: str, mes
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and str(path) in lines[0] and message in lines[0]
     assert "Traceback" not in result.output
+
+
+def test_outline_units_cover_sentences_and_clauses(runner: CliRunner) -> None:
+    path = sample_path("hanbin-2020")
+    original = path.read_text(encoding="utf-8")
+    result = runner.invoke(main, ["outline", str(path), "--json", "--units"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    review = data["sections"][1]
+    first = review["paragraphs"][1]  # the heading line is the first paragraph
+    sentence = first["sentences"][0]
+    start, end = sentence["span"]
+    assert original[start:end].startswith("2019年是汉滨发展进程中艰苦卓绝的一年")
+    assert original[start:end].endswith("较好地完成了经济社会发展主要目标任务。")
+    clauses = [original[s:e] for s, e in sentence["clauses"]]
+    assert clauses[:2] == [
+        "2019年是汉滨发展进程中艰苦卓绝的一年,",
+        "面对经济持续下行挑战和整区脱贫摘帽压力,",
+    ]
+    assert "在市委、" in clauses  # clauses also end at 、 in the outline
