@@ -58,9 +58,14 @@ class Holders:
         return max(len(s) for s in self._sets(i))
 
     def holds(self, i: int, doc: int) -> bool:
-        return any(doc in s for s in self._sets(i))
+        """Whether ``doc`` holds clause ``i`` or a near-duplicate (on the hot path of pairs)."""
+        if doc in self.own[i]:
+            return True
+        bucket_docs = self.bucket_docs
+        return any(doc in bucket_docs[b] for b in self.buckets[i])
 
     def meets(self, i: int, docs: set[int]) -> bool:
+        """Whether any of ``docs`` holds clause ``i`` or a near-duplicate."""
         return any(not s.isdisjoint(docs) for s in self._sets(i))
 
 
@@ -126,15 +131,18 @@ class ClauseIndex:
         if self._documents is None:
             buckets: list[list[int]] = [[] for _ in self.examples]
             bucket_docs: list[frozenset[int]] = []
+            known: dict[frozenset[int], int] = {}  # bands often bucket the same clauses alike
             for table in self.lsh.hashtables:
                 for key in table.keys():  # noqa: SIM118 - a datasketch storage, not a dict
                     members = table.get(key)
                     if len(members) < 2:
                         continue
-                    docs: set[int] = set()
+                    docs = frozenset().union(*(self.holders[i] for i in members))
+                    bucket = known.setdefault(docs, len(bucket_docs))
+                    if bucket == len(bucket_docs):
+                        bucket_docs.append(docs)
                     for ident in members:
-                        docs |= self.holders[ident]
-                        buckets[ident].append(len(bucket_docs))
-                    bucket_docs.append(frozenset(docs))
+                        if bucket not in buckets[ident]:
+                            buckets[ident].append(bucket)
             self._documents = Holders(self.holders, buckets, bucket_docs)
         return self._documents
