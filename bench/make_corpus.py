@@ -13,7 +13,9 @@ samples are unrelated; families built on the same sample share a template.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import random
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -27,7 +29,12 @@ from compare.units import content_length
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ["hanbin-2020", "hecheng-20xx-traditional", "jinan-2020", "luojiang-2024", "yingze-2018"]
-_SYLLABLES = "东西南北清白青石云松桃柳金银龙凤安宁永平长乐新兴华泰和顺"
+# Two characters from this pool name a family; few names share a character, as few real ones do.
+_SYLLABLES = (
+    "东西南北清白青石云松桃柳金银龙凤安宁永平长乐新兴华泰和顺丰庆福寿康德仁义礼智信忠孝勤俭"
+    "江河湖海山川原野林泉溪涧峰岭岗坡湾滩洲岛城镇乡村坪坝沟渠潭井塘湘鄂赣皖闽粤桂滇黔蜀"
+    "晋冀豫鲁辽吉黑陕甘宁青藏新蒙琼渝沪津京榆楚吴越燕赵秦韩魏齐梁陈隋唐宋元明清汉武昭宣"
+)
 
 
 @dataclass
@@ -44,10 +51,11 @@ class Truth:
 
 
 def district_name(k: int) -> str:
-    """A distinct invented name for family ``k``: two characters, three past 900 families."""
-    base = len(_SYLLABLES)
-    digits = [k % base, (k // base) % base] + ([k // base**2] if k >= base**2 else [])
-    return "".join(_SYLLABLES[d] for d in digits)
+    """A distinct invented name for family ``k``, two characters, shuffled so neighbours differ."""
+    pool = sorted(set(_SYLLABLES))
+    names = ["".join(p) for p in itertools.permutations(pool, 2)]
+    random.Random(0).shuffle(names)
+    return names[k % len(names)] + (pool[k // len(names) % len(pool)] if k >= len(names) else "")
 
 
 def _copied_share(text: str, copied: list[bool], doc: Document) -> float:

@@ -42,7 +42,7 @@ class AuditSettings:
     common: int = 3
     boilerplate_share: float = 0.3
     formulas: int = 200
-    pair_cap: int = 50
+    pair_cap: int = 20
     min_reuse: float = 0.2
 
 

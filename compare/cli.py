@@ -240,7 +240,7 @@ def compare_command(
 @click.option(
     "--pair-cap",
     type=click.IntRange(2, 100_000),
-    default=50,
+    default=20,
     show_default=True,
     help="Only clauses held by at most this many reports propose pairs.",
 )
