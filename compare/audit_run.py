@@ -83,6 +83,8 @@ def run_audit(
         loaded = {r.path for r in corpus.records}
         todo = [p for p in paths if p not in loaded]
         reused = len(paths) - len(todo)
+        if progress and reused:
+            progress(reused)  # reports taken from the index count as read
     start = len(corpus.records)
     failures = []
     for item in read_records(todo, record_settings, jobs, progress):
