@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from functools import lru_cache
 from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
 
 import jinja2
 
@@ -33,7 +35,17 @@ FORMULAS_SHOWN = 40
 
 
 def _template_text(name: str) -> str:
-    return files("compare.templates").joinpath(name).read_text(encoding="utf-8")
+    """A template or asset: from the installed package, or from ``templates/`` in a checkout.
+
+    The wheel ships ``templates/`` as the package ``compare.templates``; running from a
+    source tree (as the tests do, ``compare`` imported from the checkout) finds the folder
+    beside the package instead.
+    """
+    try:
+        folder: Traversable = files("compare.templates")
+    except ModuleNotFoundError:
+        folder = Path(__file__).resolve().parent.parent / "templates"
+    return folder.joinpath(name).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)
