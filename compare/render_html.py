@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from functools import lru_cache
 from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import jinja2
@@ -42,10 +41,11 @@ def _template_text(name: str) -> str:
     beside the package instead.
     """
     try:
-        folder: Traversable = files("compare.templates")
+        return files("compare.templates").joinpath(name).read_text(encoding="utf-8")
     except ModuleNotFoundError:
-        folder = Path(__file__).resolve().parent.parent / "templates"
-    return folder.joinpath(name).read_text(encoding="utf-8")
+        return (Path(__file__).resolve().parent.parent / "templates" / name).read_text(
+            encoding="utf-8"
+        )
 
 
 @lru_cache(maxsize=1)
