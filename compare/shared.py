@@ -149,8 +149,9 @@ def _section_candidates(
             votes: Counter[int] = Counter()
             for gram in _anchors(b.text, unit, k):
                 votes.update(index.get(gram, ()))
-            for i, _ in votes.most_common(CANDIDATES_PER_SENTENCE):
-                yield sa[i], unit
+            for rank, (i, n) in enumerate(votes.most_common(CANDIDATES_PER_SENTENCE)):
+                if rank == 0 or n >= 2:  # runner-up sentences need more than one anchor
+                    yield sa[i], unit
 
 
 def _lsh_candidates(a: Prepared, b: Prepared, settings: Settings) -> Iterable[tuple[Unit, Unit]]:
