@@ -4,10 +4,11 @@ diff-match-patch over two whole reports takes minutes; here it only ever sees
 pairs of sentences or clauses, which come from two sources:
 
 - within each pair of aligned sections (children included, so a topic whose
-  own partner was missed is still seen through its parents), the sentences of
-  B and the sentences of A that share the most exact ``min_shared``-character
-  anchors with them
-  (and identical sentences however short, such as a heading);
+  own partner was missed is still seen through its parents), each sentence of
+  B and the sentence of A sharing the most exact ``min_shared``-character
+  anchors with it, plus up to two runners-up sharing at least two anchors (one
+  coincidental 4-gram is not worth a diff), and identical sentences however
+  short, such as a heading;
 - anywhere in the documents, clause pairs that MinHash LSH proposes as near
   duplicates, so formula moved to another section is still found.
 
