@@ -10,6 +10,7 @@ corpus's MinHash LSH index.
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .audit import AuditSettings, Corpus
@@ -58,11 +59,16 @@ class Background:
                 found |= self.index.holders[other]
         return found
 
-    def count_others(self, a: Prepared, b: Prepared, run: SharedSpan) -> int:
-        """How many corpus reports other than A and B hold a shared run (or its clause in A)."""
+    def count_others(self, a: Prepared, b: Prepared, runs: list[SharedSpan]) -> list[int]:
+        """For each shared run, how many corpus reports other than A and B hold it (or its
+        clause in A)."""
         own = {d for d, r in enumerate(self.corpus.records) if r.path in (a.doc.path, b.doc.path)}
-        found = self.holders(run.text)
-        clause = next((u for u in a.clauses if u.start <= run.a_start < u.end), None)
-        if clause is not None:
-            found |= self.holders(a.text[clause.start : clause.end])
-        return len(found - own)
+        counts = []
+        for run in runs:
+            found = self.holders(run.text)
+            k = bisect_right(a.clauses, run.a_start, key=lambda u: u.start) - 1
+            if k >= 0 and run.a_start < a.clauses[k].end:
+                clause = a.clauses[k]
+                found |= self.holders(a.text[clause.start : clause.end])
+            counts.append(len(found - own))
+        return counts

@@ -293,8 +293,9 @@ def audit_command(
         threshold, num_perm, seed, common, boilerplate_share, pair_cap=pair_cap, min_reuse=min_reuse
     )
     records = RecordSettings(num_perm, seed, min_clause, int(max_size * 1e6))
-    with progress_bar(sum(1 for _ in find_reports(list(paths))), "Reading reports") as bar:
-        run = run_audit(list(paths), settings, records, index_path, jobs, bar.update)
+    files = list(find_reports(list(paths)))
+    with progress_bar(len(files), "Reading reports") as bar:
+        run = run_audit(files, settings, records, index_path, jobs, bar.update)
     for failure in run.failures:
         click.echo(f"reportdiff: error: {failure}", err=True)
     if not run.corpus.records:

@@ -50,11 +50,8 @@ class Comparison:
         if self.corpus_counts is None:
             return None
         doc = self.docs[side]
-        spans = sorted(
-            (r.a_start, r.a_end) if side == 0 else (r.b_start, r.b_end)
-            for k, r in enumerate(self.shared)
-            if self.is_common(k)
-        )
+        common = [r for k, r in enumerate(self.shared) if self.is_common(k)]
+        spans = shared_spans_of(common, "a" if side == 0 else "b")
         return coverage(doc.norm.text, spans, doc.body_start, doc.body_end)
 
     @property
@@ -208,5 +205,5 @@ def compare_documents(a: Document, b: Document, settings: Settings | None = None
 
 def add_background(result: Comparison, background: Background) -> None:
     """Count, for each shared run, the corpus reports beyond A and B that hold it."""
-    result.corpus_counts = [background.count_others(result.a, result.b, r) for r in result.shared]
+    result.corpus_counts = background.count_others(result.a, result.b, result.shared)
     result.common_floor = background.corpus.settings.common

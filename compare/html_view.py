@@ -160,8 +160,9 @@ def build_map(rows: list[Row]) -> tuple[list[MapEntry], list[MapEntry], list[Map
     a_entries = [e for _, e in sorted(sides[0], key=lambda t: t[0])]
     b_entries = [e for _, e in sorted(sides[1], key=lambda t: t[0])]
     b_index = {e.row: i for i, e in enumerate(b_entries)}
+    similarity = {r.ident: r.similarity or 0.0 for r in rows}
     links = [
-        MapLink(i, b_index[e.row], next(r.similarity for r in rows if r.ident == e.row) or 0.0)
+        MapLink(i, b_index[e.row], similarity[e.row])
         for i, e in enumerate(a_entries)
         if e.paired and e.row in b_index
     ]

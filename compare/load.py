@@ -79,11 +79,11 @@ def parse_report(original: str, path: str = "<text>", encoding: str = "utf-8") -
         warnings.insert(0, "no '各位代表' opening found; the whole text is taken as the body")
     header = _header_lines(lines, body.first, body.address)
     header_original = [original[slice(*view.to_original(ln.start, ln.end))] for ln in header]
-    norm_titles = [simplify(s.title) for s in _walk(sections)]
-    meta = read_metadata(header, header_original, norm_titles)
+    every = [s for top in sections for s in top.walk()]
+    meta = read_metadata(header, header_original, [simplify(s.title) for s in every])
     compact = compact_view(view)
-    body_start, body_end = _body_span(compact, sections, original)
-    for section in _walk(sections):
+    body_start, body_end = _body_span(compact, sections)
+    for section in every:
         section.norm_start = compact.from_original(section.start)
         section.norm_end = compact.from_original(section.end)
     return Document(
@@ -96,11 +96,7 @@ def _header_lines(lines: list[Line], first: int, address: int | None) -> list[Li
     return lines[first:end]
 
 
-def _body_span(compact: MappedText, sections: list[Section], original: str) -> tuple[int, int]:
+def _body_span(compact: MappedText, sections: list[Section]) -> tuple[int, int]:
     if not sections:
         return 0, 0
     return compact.from_original(sections[0].start), compact.from_original(sections[-1].end)
-
-
-def _walk(sections: list[Section]) -> list[Section]:
-    return [s for top in sections for s in top.walk()]
