@@ -37,12 +37,10 @@ def ensure_corpus(size: int) -> Path:
 
 def measure(folder: Path, jobs: int) -> dict[str, float]:
     """Audit ``folder`` in this process; print the figures as JSON."""
-    from compare.audit import AuditSettings
-    from compare.audit_run import run_audit
-    from compare.corpus import RecordSettings
+    from compare import AuditSettings, audit_reports
 
     start = time.perf_counter()
-    run = run_audit([str(folder)], AuditSettings(), RecordSettings(), jobs=jobs)
+    run = audit_reports([str(folder)], AuditSettings(), jobs=jobs)
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

@@ -21,9 +21,8 @@ from pathlib import Path
 import jieba
 from diff_match_patch import diff_match_patch
 
-from compare import load_report
-from compare.comparison import compare_documents
-from compare.tokens import tokenize
+from compare import compare_reports, load_report
+from compare.pair.tokens import tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,7 +50,7 @@ def main() -> None:
     texts = [Path(p).read_text(encoding="utf-8") for p in (args.a, args.b)]
 
     def end_to_end() -> None:
-        compare_documents(load_report(args.a), load_report(args.b))
+        compare_reports(load_report(args.a), load_report(args.b))
 
     def jieba_only() -> None:
         for text in texts:

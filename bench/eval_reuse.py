@@ -19,10 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from reuse_cases import derive
 
-from compare import load_report, parse_report
-from compare.comparison import compare_documents
-from compare.shared import Settings
-from compare.units import content_length
+from compare import CompareSettings, compare_reports, load_report, parse_report
+from compare.read.chars import content_length
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = ["hanbin-2020", "hecheng-20xx-traditional", "jinan-2020", "luojiang-2024", "yingze-2018"]
@@ -45,12 +43,12 @@ def truth_mask(text: str, copied: list[bool], min_shared: int) -> list[bool]:
     return mask
 
 
-def evaluate(a_name: str, c_name: str, seed: int, settings: Settings) -> tuple[float, float]:
+def evaluate(a_name: str, c_name: str, seed: int, settings: CompareSettings) -> tuple[float, float]:
     a = load_report(str(ROOT / "samples" / f"{a_name}.txt"))
     c = load_report(str(ROOT / "samples" / f"{c_name}.txt"))
     derived = derive(a, c, seed)
     b = parse_report(derived.text, f"derived-{a_name}-{seed}")
-    result = compare_documents(a, b, settings)
+    result = compare_reports(a, b, settings)
     truth = truth_mask(derived.text, derived.copied, settings.min_shared)
     predicted = [False] * len(derived.text)
     for run in result.shared:
@@ -65,7 +63,7 @@ def evaluate(a_name: str, c_name: str, seed: int, settings: Settings) -> tuple[f
 
 
 def main() -> None:
-    settings = Settings()
+    settings = CompareSettings()
     rows = []
     print(f"{'A':28s} {'C (inserted from)':28s} seed  precision  recall")
     for k, a_name in enumerate(NAMES):

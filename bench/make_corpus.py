@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from reuse_cases import derive
 
 from compare import Document, load_report, parse_report
-from compare.units import content_length
+from compare.read.chars import content_length
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ["hanbin-2020", "hecheng-20xx-traditional", "jinan-2020", "luojiang-2024", "yingze-2018"]

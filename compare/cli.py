@@ -8,26 +8,19 @@ import os
 import sys
 from collections.abc import Callable
 from enum import IntEnum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from . import __version__
-from .audit import AuditSettings
-from .audit_run import AuditRun, run_audit
-from .background import Background
-from .comparison import add_background, compare_documents
-from .corpus import RecordSettings, find_reports
+from ._version import __version__
 from .errors import NoReports, ReportError
-from .load import MAX_BYTES, load_report
 from .model import Document
-from .outline_units import outline_with_units
-from .output import check_writable, write_text
-from .render_audit import pair_pages, render_audit
-from .render_csv import audit_csv
-from .render_html import render_comparison
-from .render_text import audit_lines, comparison_lines, outline_lines
-from .shared import Settings
+from .read.load import load_report
+from .render.output import check_writable, write_text
+from .settings import MAX_BYTES, AuditSettings, CompareSettings
+
+if TYPE_CHECKING:
+    from .corpus.run import AuditRun
 
 F = TypeVar("F", bound=Callable[..., Any])
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -136,6 +129,9 @@ def outline(path: str, as_json: bool, as_text: bool, units: bool, max_size: floa
     Example:
         reportdiff outline samples/yingze-2018.txt --json
     """
+    from .read.outline_units import outline_with_units
+    from .render.text import outline_lines
+
     doc = load(path, max_size)
     if as_text:
         write_text("-", doc.original)
@@ -187,16 +183,21 @@ def compare_command(
     Example:
         reportdiff compare samples/hanbin-2020.txt samples/yingze-2018.txt --html report.html
     """
+    from .api import compare_reports
+    from .corpus.background import Background
+    from .render.compare_page import render_comparison
+    from .render.text import comparison_lines
+
     for path in (json_path, html_path):
         if path:
             check_writable(path)
-    settings = Settings(num_perm=num_perm, threshold=threshold, min_shared=min_shared, seed=seed)
-    background = (
-        Background.open(corpus_path, AuditSettings(), RecordSettings()) if corpus_path else None
+    settings = CompareSettings(
+        num_perm=num_perm, threshold=threshold, seed=seed, min_shared=min_shared
     )
-    result = compare_documents(load(report_a, max_size), load(report_b, max_size), settings)
-    if background is not None:
-        add_background(result, background)
+    background = Background.open(corpus_path, AuditSettings()) if corpus_path else None
+    result = compare_reports(
+        load(report_a, max_size), load(report_b, max_size), settings, corpus=background
+    )
     if json_path:
         write_text(json_path, json.dumps(result.to_json(), ensure_ascii=False, indent=1) + "\n")
     if html_path:
@@ -286,16 +287,29 @@ def audit_command(
     Example:
         reportdiff audit samples/ --html audit.html --json audit.json
     """
+    from .api import audit_reports
+    from .corpus.records import find_reports
+    from .render.audit_csv import audit_csv
+    from .render.audit_page import render_audit
+    from .render.text import audit_lines
+
     for path in (json_path, csv_path, html_path):
         if path:
             check_writable(path)
     settings = AuditSettings(
-        threshold, num_perm, seed, common, boilerplate_share, pair_cap=pair_cap, min_reuse=min_reuse
+        num_perm=num_perm,
+        threshold=threshold,
+        seed=seed,
+        common=common,
+        boilerplate_share=boilerplate_share,
+        pair_cap=pair_cap,
+        min_reuse=min_reuse,
+        min_clause=min_clause,
+        max_bytes=int(max_size * 1e6),
     )
-    records = RecordSettings(num_perm, seed, min_clause, int(max_size * 1e6))
     files = list(find_reports(list(paths)))
     with progress_bar(len(files), "Reading reports") as bar:
-        run = run_audit(files, settings, records, index_path, jobs, bar.update)
+        run = audit_reports(files, settings, index=index_path, jobs=jobs, progress=bar.update)
     for failure in run.failures:
         click.echo(f"reportdiff: error: {failure}", err=True)
     if not run.corpus.records:
@@ -312,6 +326,8 @@ def audit_command(
 
 def _write_pair_pages(run: AuditRun, html_path: str) -> dict[tuple[str, str], str]:
     """Write compare reports of the top pairs beside the audit page; their relative links."""
+    from .render.audit_page import pair_pages
+
     stem = os.path.splitext(os.path.basename(html_path))[0] + "_pairs"
     folder = os.path.join(os.path.dirname(os.path.abspath(html_path)), stem)
     links = {}

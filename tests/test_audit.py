@@ -12,10 +12,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from compare.audit import AuditSettings
-from compare.audit_run import run_audit
+from compare import AuditSettings, audit_reports
 from compare.cli import main
-from compare.corpus import RecordSettings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
@@ -34,7 +32,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Truth]]
 @pytest.fixture(scope="module")
 def figures(corpus: tuple[Path, list[Truth]]) -> dict[str, object]:
     folder, _ = corpus
-    return run_audit([str(folder)], AuditSettings(), RecordSettings()).result.to_json()
+    return audit_reports([str(folder)], AuditSettings()).result.to_json()
 
 
 def test_next_year_is_carried_over_with_the_right_share(
@@ -85,13 +83,13 @@ def test_adding_to_an_index_gives_the_same_figures(
     folder, truths = corpus
     first, rest = [t.path for t in truths[:9]], [t.path for t in truths[9:]]
     index = str(tmp_path / "corpus.db")
-    settings, records = AuditSettings(), RecordSettings()
-    run_audit(first, settings, records, index)
-    grown = run_audit(rest, settings, records, index)
+    settings = AuditSettings()
+    audit_reports(first, settings, index=index)
+    grown = audit_reports(rest, settings, index=index)
     assert grown.reused == 0 and len(grown.corpus.records) == len(truths)
     relabel = json.loads(json.dumps(grown.result.to_json()))
     assert relabel == figures
-    again = run_audit([str(folder)], settings, records, index)
+    again = audit_reports([str(folder)], settings, index=index)
     assert again.reused == len(truths)
     assert again.result.to_json() == figures
 
@@ -100,11 +98,11 @@ def test_changed_file_is_read_again(tmp_path: Path) -> None:
     shutil.copy(Path(__file__).parent.parent / "samples" / "hanbin-2020.txt", tmp_path / "a.txt")
     shutil.copy(Path(__file__).parent.parent / "samples" / "jinan-2020.txt", tmp_path / "b.txt")
     index = str(tmp_path / "i.db")
-    run_audit([str(tmp_path)], AuditSettings(), RecordSettings(), index)
+    audit_reports([str(tmp_path)], AuditSettings(), index=index)
     (tmp_path / "b.txt").write_text(
         (tmp_path / "a.txt").read_text(encoding="utf-8"), encoding="utf-8"
     )
-    again = run_audit([str(tmp_path)], AuditSettings(), RecordSettings(), index)
+    again = audit_reports([str(tmp_path)], AuditSettings(), index=index)
     assert again.reused == 1
     assert again.result.pairs[0].reuse_ab == pytest.approx(
         1.0, abs=0.01
@@ -115,10 +113,7 @@ def test_parallel_reading_gives_the_same_figures(
     corpus: tuple[Path, list[Truth]], figures: dict[str, object]
 ) -> None:
     folder, _ = corpus
-    assert (
-        run_audit([str(folder)], AuditSettings(), RecordSettings(), jobs=2).result.to_json()
-        == figures
-    )
+    assert audit_reports([str(folder)], AuditSettings(), jobs=2).result.to_json() == figures
 
 
 def test_samples_audit_and_their_formulas_are_in_the_lexicon(tmp_path: Path) -> None:

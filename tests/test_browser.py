@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from compare import Document
-from compare.comparison import compare_documents
-from compare.render_html import render_comparison
+from compare import Document, compare_reports
+from compare.render.compare_page import render_comparison
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = [
@@ -41,7 +40,7 @@ def chromium_path() -> str:
 def test_page_in_chromium(chromium_path: str, samples: dict[str, Document], tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
-    result = compare_documents(samples["luojiang-2024"], samples["jinan-2020"])
+    result = compare_reports(samples["luojiang-2024"], samples["jinan-2020"])
     page_path = tmp_path / "report.html"
     page_path.write_text(render_comparison(result), encoding="utf-8")
     errors: list[str] = []

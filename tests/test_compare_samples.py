@@ -7,10 +7,15 @@ from pathlib import Path
 import opencc
 import pytest
 
-from compare import Document, load_report, parse_report
-from compare.comparison import Comparison, compare_documents
-from compare.normalise import compact_view, line_view
-from compare.shared import Settings
+from compare import (
+    CompareSettings,
+    Comparison,
+    Document,
+    compare_reports,
+    load_report,
+    parse_report,
+)
+from compare.read.normalise import compact_view, line_view
 
 from .conftest import sample_path
 
@@ -25,7 +30,7 @@ def comparisons(samples: dict[str, Document]) -> dict[tuple[str, str], Compariso
         ("hanbin-2020", "luojiang-2024"),
         ("yingze-2018", "luojiang-2024"),
     ]
-    return {(x, y): compare_documents(samples[x], samples[y]) for x, y in wanted}
+    return {(x, y): compare_reports(samples[x], samples[y]) for x, y in wanted}
 
 
 @pytest.mark.parametrize(
@@ -98,7 +103,7 @@ def test_roles_pair_and_nested_self_government_meets_top_level(
 
 def test_report_compared_with_itself_is_all_shared(samples: dict[str, Document]) -> None:
     doc = samples["yingze-2018"]
-    result = compare_documents(doc, doc)
+    result = compare_reports(doc, doc)
     assert result.jaccard == 1.0
     assert result.shared_ratio(0) == result.shared_ratio(1) == 1.0
     assert result.notes
@@ -110,7 +115,7 @@ def test_traditional_conversion_is_shared_on_traditional_characters(
     simplified = samples["hanbin-2020"]
     traditional_text = opencc.OpenCC("s2t").convert(simplified.original)
     traditional = parse_report(traditional_text, "hanbin-traditional.txt")
-    result = compare_documents(simplified, traditional)
+    result = compare_reports(simplified, traditional)
     assert result.shared_ratio(1) > 0.98
     data = result.to_json()
     spans = data["shared"]
@@ -144,19 +149,19 @@ def test_json_offsets_point_at_the_shared_text(
 
 def test_results_are_deterministic_for_a_seed(samples: dict[str, Document]) -> None:
     a, b = samples["jinan-2020"], samples["hanbin-2020"]
-    one = compare_documents(a, b, Settings(seed=7)).to_json()
-    two = compare_documents(a, b, Settings(seed=7)).to_json()
+    one = compare_reports(a, b, CompareSettings(seed=7)).to_json()
+    two = compare_reports(a, b, CompareSettings(seed=7)).to_json()
     assert one == two
 
 
 def test_min_shared_filters_short_runs(samples: dict[str, Document]) -> None:
     a, b = samples["jinan-2020"], samples["hanbin-2020"]
-    strict = compare_documents(a, b, Settings(min_shared=8))
+    strict = compare_reports(a, b, CompareSettings(min_shared=8))
     sentences = {strict.b.text[u.start : u.end] for u in strict.b.sentences}
     for run in strict.shared:
         # shorter runs only where a whole sentence or heading is identical
         assert sum(ch.isalnum() for ch in run.text) >= 8 or run.text in sentences
-    assert strict.shared_ratio(1) < compare_documents(a, b).shared_ratio(1)
+    assert strict.shared_ratio(1) < compare_reports(a, b).shared_ratio(1)
 
 
 def test_specific_content_kinds(comparisons: dict[tuple[str, str], Comparison]) -> None:

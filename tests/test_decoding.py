@@ -9,7 +9,7 @@ import opencc
 import pytest
 
 from compare import UndecodableText, load_report
-from compare.decoding import decode
+from compare.read.decoding import decode
 
 from .conftest import sample_path
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from compare import parse_report
-from compare.headings import detect
+from compare.read.headings import detect
 
 OPENING = "某某县政府工作报告\n各位代表：\n现在，我代表县人民政府向大会报告工作，请予审议。\n"
 CLOSING = "各位代表，让我们在县委的坚强领导下，为建设美好某某而努力奋斗！\n"

@@ -7,9 +7,8 @@ from html import unescape
 
 import pytest
 
-from compare import Document, parse_report
-from compare.comparison import Comparison, compare_documents
-from compare.render_html import render_comparison
+from compare import Comparison, Document, compare_reports, parse_report
+from compare.render.compare_page import render_comparison
 
 from .html_structure import parse_page
 
@@ -24,7 +23,7 @@ def rendered(
     request: pytest.FixtureRequest, samples: dict[str, Document]
 ) -> tuple[Comparison, str]:
     a, b = request.param
-    result = compare_documents(samples[a], samples[b])
+    result = compare_reports(samples[a], samples[b])
     return result, render_comparison(result, FIXED)
 
 
@@ -94,7 +93,7 @@ def test_header_reading_and_settings(rendered: tuple[Comparison, str]) -> None:
 def test_user_text_is_escaped() -> None:
     text = "<b>某县</b>政府工作报告\n各位代表：\n现在，我代表县政府<script>alert(1)</script>报告工作。\n一、工作回顾\n过去一年<img src=x onerror=alert(1)>很好。\n"
     doc = parse_report(text, "<evil>.txt")
-    html = render_comparison(compare_documents(doc, doc), FIXED)
+    html = render_comparison(compare_reports(doc, doc), FIXED)
     assert "<script>alert(1)</script>" not in html
     assert "<img src=x" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from compare import Document, UndecodableText, load_report
-from compare.comparison import compare_documents
+from compare import Document, UndecodableText, compare_reports, load_report
 
 from .report_files import write_docx, write_html, write_pdf, write_scanned_pdf
 
@@ -45,10 +44,10 @@ def test_formats_outline_like_text(
 def test_formats_compare_like_text(fmt: str, samples: dict[str, Document], tmp_path: Path) -> None:
     a, b = samples["luojiang-2024"], samples["yingze-2018"]
     converted = load_report(str(WRITERS[fmt](b, tmp_path)))
-    as_text = compare_documents(a, b)
-    as_file = compare_documents(a, converted)
+    as_text = compare_reports(a, b)
+    as_file = compare_reports(a, converted)
     assert as_file.shared_ratio(1) == pytest.approx(as_text.shared_ratio(1), abs=0.02)
-    assert compare_documents(b, converted).shared_ratio(1) > 0.97
+    assert compare_reports(b, converted).shared_ratio(1) > 0.97
 
 
 def test_html_chrome_is_dropped(samples: dict[str, Document], tmp_path: Path) -> None:

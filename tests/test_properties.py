@@ -5,9 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compare import EmptyReport, parse_report
-from compare.comparison import compare_documents
-from compare.normalise import compact_view, line_view
+from compare import EmptyReport, compare_reports, parse_report
+from compare.read.normalise import compact_view, line_view
 
 FRAGMENTS = [
     "各位代表：",
@@ -75,7 +74,7 @@ def test_compare_never_fails_and_shared_spans_agree(one: str, two: str) -> None:
     if not one.strip() or not two.strip():
         return
     a, b = parse_report(one, "a"), parse_report(two, "b")
-    result = compare_documents(a, b)
+    result = compare_reports(a, b)
     data = result.to_json()
     for run in result.shared:
         assert (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compare.normalise import compact_view, line_view, to_simplified
+from compare.read.normalise import compact_view, line_view, to_simplified
 from compare.textmap import MappedText
 
 

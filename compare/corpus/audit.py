@@ -1,0 +1,338 @@
+"""Template reuse across a corpus: per report, per pair, formulas, year over year.
+
+Built on the clause index: nothing compares two texts. From which documents
+hold each clause (or a near-duplicate) follow:
+
+- per report: the share of its body found in at least one other report, in at
+  least ``k`` others (the common formula), and its closest other report;
+- per pair: directed reuse (share of A's body found in B) and MinHash Jaccard
+  of the bodies, for the pairs that share at least two clauses that are *not*
+  common formula (so every report is not paired with every other);
+- the formula lexicon: clauses ranked by how many reports and governments use
+  them;
+- year over year: the share of a government's year-t report carried over from
+  year t-1 and from any earlier year;
+- a boilerplate score after Lang & Stice-Lawrence (2015): the share of a
+  report's characters in sentences holding a clause used by at least
+  ``boilerplate_share`` of all reports.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+
+from ..pair.sketch import signature_jaccard
+from ..settings import AuditSettings
+from .clause_index import ClauseIndex
+from .records import ReportRecord
+
+MIN_PAIR_CLAUSES = 2
+
+
+@dataclass
+class Corpus:
+    """Reports and the index of their clauses."""
+
+    settings: AuditSettings
+    index: ClauseIndex
+    records: list[ReportRecord] = field(default_factory=list)
+    clause_ids: list[list[int]] = field(default_factory=list)
+
+    @classmethod
+    def empty(cls, settings: AuditSettings) -> Corpus:
+        return cls(settings, ClauseIndex(settings))
+
+    def add(self, record: ReportRecord) -> None:
+        """Index a report's clauses; its clause texts are dropped after (the index keeps them)."""
+        doc_id = len(self.records)
+        self.records.append(record)
+        self.clause_ids.append(self.index.intern(doc_id, record.clause_keys, record.clause_texts))
+        record.clause_keys, record.clause_texts = [], []
+
+
+@dataclass
+class DocumentFigures:
+    path: str
+    government: str | None
+    year: int | None
+    shared_ratio: float
+    common_ratio: float
+    boilerplate: float
+    closest: tuple[str, float] | None
+
+
+@dataclass
+class PairFigures:
+    a: str
+    b: str
+    jaccard: float
+    reuse_ab: float
+    reuse_ba: float
+
+
+@dataclass
+class Formula:
+    text: str
+    documents: int
+    governments: int
+
+
+@dataclass
+class TimelinePoint:
+    government: str
+    year: int
+    from_year: int
+    carried_over: float
+    from_any_earlier: float
+
+
+@dataclass
+class AuditResult:
+    documents: list[DocumentFigures]
+    pairs: list[PairFigures]
+    formulas: list[Formula]
+    timeline: list[TimelinePoint]
+
+    def to_csv_rows(self) -> list[dict[str, object]]:
+        """The same figures as one long table: a ``table`` column says which."""
+        data = self.to_json()
+        rows: list[dict[str, object]] = []
+        for doc in data["documents"]:  # type: ignore[attr-defined]
+            closest = doc.pop("closest") or {}
+            rows.append(
+                {
+                    "table": "document",
+                    **doc,
+                    "closest": closest.get("path"),
+                    "reuse": closest.get("reuse"),
+                }
+            )
+        for name in ("pairs", "formulas", "timeline"):
+            rows.extend({"table": name.rstrip("s"), **row} for row in data[name])  # type: ignore[attr-defined]
+        return rows
+
+    def to_json(self) -> dict[str, object]:
+        """The documented ``audit --json`` schema."""
+        return {
+            "schema": 1,
+            "documents": [
+                {
+                    "path": d.path,
+                    "government": d.government,
+                    "year": d.year,
+                    "shared_ratio": round(d.shared_ratio, 4),
+                    "common_ratio": round(d.common_ratio, 4),
+                    "boilerplate": round(d.boilerplate, 4),
+                    "closest": None
+                    if d.closest is None
+                    else {"path": d.closest[0], "reuse": round(d.closest[1], 4)},
+                }
+                for d in self.documents
+            ],
+            "pairs": [
+                {
+                    "a": p.a,
+                    "b": p.b,
+                    "jaccard": round(p.jaccard, 4),
+                    "reuse_ab": round(p.reuse_ab, 4),
+                    "reuse_ba": round(p.reuse_ba, 4),
+                }
+                for p in self.pairs
+            ],
+            "formulas": [vars(f) for f in self.formulas],
+            "timeline": [
+                {
+                    "government": t.government,
+                    "year": t.year,
+                    "from_year": t.from_year,
+                    "carried_over": round(t.carried_over, 4),
+                    "from_any_earlier": round(t.from_any_earlier, 4),
+                }
+                for t in self.timeline
+            ],
+        }
+
+
+def _share(record: ReportRecord, ids: list[int], keep: list[bool]) -> float:
+    if record.body_chars == 0:
+        return 0.0
+    return (
+        sum(c for c, i in zip(record.clause_chars, ids, strict=True) if keep[i]) / record.body_chars
+    )
+
+
+class _Auditor:
+    """Computes the figures of one corpus; each method one figure."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.records = corpus.records
+        self.docs = corpus.index.documents()
+        self.n = len(self.records)
+        self.shared = [self.docs.at_least(i, 2) for i in range(len(self.docs))]
+        self.common = [
+            self.docs.at_least(i, corpus.settings.common + 1) for i in range(len(self.docs))
+        ]
+
+    def _found(self, d: int, held: Callable[[int], bool]) -> float:
+        """Share of report d's body in clauses for which ``held(clause)`` is true."""
+        record = self.records[d]
+        if record.body_chars == 0:
+            return 0.0
+        ids = self.corpus.clause_ids[d]
+        found = sum(c for c, i in zip(record.clause_chars, ids, strict=True) if held(i))
+        return found / record.body_chars
+
+    def reuse(self, a: int, b: int) -> float:
+        """Share of report a's body in clauses that report b also holds (or near)."""
+        return self._found(a, lambda i: self.docs.holds(i, b))
+
+    def proposed_pairs(self) -> list[tuple[int, int]]:
+        """Pairs sharing at least two clauses held by at most ``pair_cap`` reports.
+
+        Counted from both sides (a clause of A that B holds, a clause of B that A
+        holds), so the pairs do not depend on the order reports came in.
+        """
+        cap = self.corpus.settings.pair_cap
+        rare = [
+            self.shared[i] and not self.docs.at_least(i, cap + 1) for i in range(len(self.docs))
+        ]
+        counts: Counter[tuple[int, int]] = Counter()
+        for a, ids in enumerate(self.corpus.clause_ids):
+            for i in set(ids):
+                if rare[i]:
+                    counts.update((min(a, b), max(a, b)) for b in self.docs.members(i) if b != a)
+        return sorted(p for p, n in counts.items() if n >= 2 * MIN_PAIR_CLAUSES)
+
+    def jaccard(self, a: int, b: int) -> float:
+        return signature_jaccard(self.records[a].signature, self.records[b].signature)
+
+    def document(self, d: int, closest: dict[int, tuple[int, float]]) -> DocumentFigures:
+        record, ids = self.records[d], self.corpus.clause_ids[d]
+        best = closest.get(d)
+        return DocumentFigures(
+            record.path,
+            record.government,
+            record.year,
+            _share(record, ids, self.shared),
+            _share(record, ids, self.common),
+            self.boilerplate(d),
+            None if best is None else (self.records[best[0]].path, best[1]),
+        )
+
+    def boilerplate(self, d: int) -> float:
+        """Share of the body in sentences holding a clause used by many reports."""
+        record = self.records[d]
+        floor = max(2, math.ceil(self.corpus.settings.boilerplate_share * self.n))
+        hit = {
+            s
+            for s, i in zip(record.clause_sentence, self.corpus.clause_ids[d], strict=True)
+            if self.docs.at_least(i, floor)
+        }
+        total = sum(record.sentence_chars)
+        return sum(record.sentence_chars[s] for s in hit) / total if total else 0.0
+
+    def formulas(self) -> list[Formula]:
+        """Clauses used by most reports; one entry per family of near-duplicate variants.
+
+        Candidates are ranked by a cheap lower bound first; exact counts (and
+        governments) are taken only for the best few times the number listed.
+        """
+        index, limit = self.corpus.index, self.corpus.settings.formulas
+        governments = [r.government or r.path for r in self.records]
+        shared = [i for i in range(len(self.docs)) if self.shared[i]]
+        shared.sort(
+            key=lambda i: (-self.docs.lower_bound(i), -len(index.holders[i]), index.examples[i])
+        )
+        ranked = []
+        for i in shared[: 5 * limit]:
+            docs = self.docs.members(i)
+            govs = len({governments[d] for d in docs})
+            ranked.append(
+                (
+                    (
+                        -len(docs),
+                        -govs,
+                        -len(index.holders[i]),
+                        -len(index.examples[i]),
+                        index.examples[i],
+                    ),
+                    i,
+                    len(docs),
+                    govs,
+                )
+            )
+        ranked.sort()
+        out: list[Formula] = []
+        listed: set[int] = set()
+        for _, i, count, govs in ranked:
+            if i in listed:
+                continue
+            listed |= index.near(
+                i
+            )  # variants (other figures, one word changed) are not listed again
+            out.append(Formula(index.examples[i], count, govs))
+            if len(out) >= limit:
+                break
+        return out
+
+    def timeline(self) -> list[TimelinePoint]:
+        by_government: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for d, record in enumerate(self.records):
+            if record.government and record.year:
+                by_government[record.government].append((record.year, d))
+        points = []
+        for government, years in sorted(by_government.items()):
+            years.sort()
+            for k in range(1, len(years)):
+                year, d = years[k]
+                prev_year, prev = years[k - 1]
+                earlier = {e for _, e in years[:k]}
+                points.append(
+                    TimelinePoint(
+                        government,
+                        year,
+                        prev_year,
+                        self.reuse(d, prev),
+                        self._found(d, partial(self.docs.meets, docs=earlier)),
+                    )
+                )
+        return points
+
+
+def _path(corpus: Corpus, doc: int) -> str:
+    return corpus.records[doc].path
+
+
+def audit(corpus: Corpus) -> AuditResult:
+    """All the figures of an audit of ``corpus``."""
+    auditor = _Auditor(corpus)
+    pairs = []
+    closest: dict[int, tuple[int, float]] = {}
+    for a, b in auditor.proposed_pairs():
+        if corpus.records[a].path > corpus.records[b].path:
+            a, b = b, a  # pairs name the lesser path first, whatever order reports came in
+        ab, ba = auditor.reuse(a, b), auditor.reuse(b, a)
+        if max(ab, ba) < corpus.settings.min_reuse:
+            continue
+        pairs.append(
+            PairFigures(
+                corpus.records[a].path, corpus.records[b].path, auditor.jaccard(a, b), ab, ba
+            )
+        )
+        for x, y, r in ((a, b, ab), (b, a, ba)):
+            best = closest.get(x)
+            if best is None or (r, corpus.records[best[0]].path) > (
+                best[1],
+                corpus.records[y].path,
+            ):
+                closest[x] = (y, r)
+    pairs.sort(key=lambda p: (-max(p.reuse_ab, p.reuse_ba), p.a, p.b))
+    documents = sorted(
+        (auditor.document(d, closest) for d in range(auditor.n)), key=lambda d: d.path
+    )
+    return AuditResult(documents, pairs, auditor.formulas(), auditor.timeline())

@@ -1,0 +1,84 @@
+"""A corpus as background for a comparison: common formula versus particular reuse.
+
+Phrasing two reports share is *common formula* when many reports of the
+corpus hold it too, and *particular* to the pair when few or none beyond the
+two do: the difference an auditor cares about. A shared run is looked up as
+itself and as the clause of A it lies in, both exactly and through the
+corpus's MinHash LSH index.
+"""
+
+from __future__ import annotations
+
+import os
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ..errors import UnreadableFile
+from ..pair.comparison import Comparison
+from ..pair.prepared import Prepared
+from ..pair.shared import SharedSpan
+from ..pair.sketch import shingles, sketch_all
+from ..read.chars import letters
+from ..settings import AuditSettings
+from .audit import Corpus
+from .clause_index import ClauseIndex
+from .store import CorpusStore
+
+
+@dataclass
+class Background:
+    """The reports of a stored corpus, ready to count who else holds a phrase."""
+
+    corpus: Corpus
+
+    @classmethod
+    def open(cls, path: str, settings: AuditSettings) -> Background:
+        if not os.path.isfile(path):
+            raise UnreadableFile(
+                path, "no such index file (make one with 'reportdiff audit --index')"
+            )
+        store = CorpusStore(path, settings)
+        corpus = Corpus.empty(settings)
+        store.load(corpus)
+        store.close()
+        return cls(corpus)
+
+    @property
+    def index(self) -> ClauseIndex:
+        return self.corpus.index
+
+    def holders(self, text: str) -> set[int]:
+        """Corpus documents holding ``text`` or a near-duplicate of it."""
+        docs = self.index.documents()
+        key = letters(text)
+        found: set[int] = set()
+        ident = self.index.ids.get(key)
+        if ident is not None:
+            found |= docs.members(ident)
+        if key:
+            (sketch,) = sketch_all(
+                [shingles(key, self.index.shingle)], self.index.num_perm, self.index.seed
+            )
+            for other in self.index.lsh.query(sketch):
+                found |= self.index.holders[other]
+        return found
+
+    def count_others(self, a: Prepared, b: Prepared, runs: list[SharedSpan]) -> list[int]:
+        """For each shared run, how many corpus reports other than A and B hold it (or its
+        clause in A)."""
+        own = {d for d, r in enumerate(self.corpus.records) if r.path in (a.doc.path, b.doc.path)}
+        counts = []
+        for run in runs:
+            found = self.holders(run.text)
+            k = bisect_right(a.clauses, run.a_start, key=lambda u: u.start) - 1
+            if k >= 0 and run.a_start < a.clauses[k].end:
+                clause = a.clauses[k]
+                found |= self.holders(a.text[clause.start : clause.end])
+            counts.append(len(found - own))
+        return counts
+
+
+def add_background(result: Comparison, background: Background) -> None:
+    """Count, for each shared run, the corpus reports beyond A and B that hold it."""
+    result.corpus_counts = background.count_others(result.a, result.b, result.shared)
+    result.common_floor = background.corpus.settings.common

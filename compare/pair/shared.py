@@ -1,0 +1,200 @@
+"""Find the phrasing two reports share, exactly, in small pieces.
+
+diff-match-patch over two whole reports takes minutes; here it only ever sees
+pairs of sentences or clauses, which come from two sources:
+
+- within each pair of aligned sections (children included, so a topic whose
+  own partner was missed is still seen through its parents), each sentence of
+  B and the sentence of A sharing the most exact ``min_shared``-character
+  anchors with it, plus up to two runners-up sharing at least two anchors (one
+  coincidental 4-gram is not worth a diff), and identical sentences however
+  short, such as a heading;
+- anywhere in the documents, clause pairs that MinHash LSH proposes as near
+  duplicates, so formula moved to another section is still found.
+
+Each pair is diffed word by word (jieba tokens mapped to single code points,
+as diff-match-patch does for lines), and equal runs of at least
+``min_shared`` Han characters or digits are kept. Runs are then chosen
+longest first so that no character on either side is claimed twice.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from datasketch import MinHashLSH
+from diff_match_patch import diff_match_patch
+
+from ..read.chars import content_length, letters
+from ..read.units import Unit
+from ..settings import CompareSettings
+from .align import SectionPair
+from .prepared import Prepared
+from .sketch import shingles, sketch_all
+
+# How many A sentences each B sentence is diffed against within a section pair.
+CANDIDATES_PER_SENTENCE = 3
+_CODE_BASE = 0xF0000  # supplementary private use area: one code point per distinct word
+
+
+@dataclass(frozen=True)
+class SharedSpan:
+    """A run of identical normalised words.
+
+    It stands at ``[a_start, a_end)`` in A and ``[b_start, b_end)`` in B (comparison text).
+    """
+
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    text: str
+
+    @property
+    def length(self) -> int:
+        return self.b_end - self.b_start
+
+
+class _WordCodes:
+    """Maps words to single characters so diff-match-patch diffs words, not characters."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, str] = {}
+
+    def encode(self, words: Iterable[str]) -> str:
+        out = []
+        for word in words:
+            code = self.codes.get(word)
+            if code is None:
+                code = chr(_CODE_BASE + len(self.codes))
+                self.codes[word] = code
+            out.append(code)
+        return "".join(out)
+
+
+class _Differ:
+    """Diffs unit pairs of A and B at word level and collects shared runs."""
+
+    def __init__(self, a: Prepared, b: Prepared, min_shared: int) -> None:
+        self.a, self.b, self.min_shared = a, b, min_shared
+        self.dmp = diff_match_patch()
+        self.dmp.Diff_Timeout = 0.2
+        self.codes = _WordCodes()
+        self.seen: set[tuple[int, int, int, int]] = set()
+        self.runs: list[SharedSpan] = []
+
+    def diff(self, ua: Unit, ub: Unit) -> None:
+        key = (ua.start, ua.end, ub.start, ub.end)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        ia, ja = self.a.token_range(ua.start, ua.end)
+        ib, jb = self.b.token_range(ub.start, ub.end)
+        ta, tb = self.a.tokens[ia:ja], self.b.tokens[ib:jb]
+        sa = self.codes.encode(t.word for t in ta)
+        sb = self.codes.encode(t.word for t in tb)
+        pa = pb = 0
+        for op, chunk in self.dmp.diff_main(sa, sb, False):
+            n = len(chunk)
+            if op == 0:
+                whole = n == len(ta) == len(tb)
+                self._keep(
+                    ta[pa].start, ta[pa + n - 1].end, tb[pb].start, tb[pb + n - 1].end, whole
+                )
+            if op <= 0:
+                pa += n
+            if op >= 0:
+                pb += n
+
+    def _keep(self, a0: int, a1: int, b0: int, b1: int, whole: bool) -> None:
+        """Keep a run long enough to be formula, or a whole identical unit however short."""
+        text = self.b.text[b0:b1]
+        if whole or content_length(text) >= self.min_shared:
+            self.runs.append(SharedSpan(a0, a1, b0, b1, text))
+
+
+def _anchors(text: str, unit: Unit, k: int) -> set[str]:
+    core = letters(text[unit.start : unit.end])
+    return {core[i : i + k] for i in range(len(core) - k + 1)}
+
+
+def _section_candidates(
+    a: Prepared, b: Prepared, pairs: list[SectionPair], k: int
+) -> Iterable[tuple[Unit, Unit]]:
+    """Sentence pairs inside aligned sections that share exact anchors, best first."""
+    for pair in pairs:
+        if pair.a is None or pair.b is None:
+            continue
+        sa = a.units_in(a.sentences, pair.a.norm_start, pair.a.norm_end)
+        sb = b.units_in(b.sentences, pair.b.norm_start, pair.b.norm_end)
+        index: dict[str, list[int]] = defaultdict(list)
+        same: dict[str, Unit] = {}
+        for i, unit in enumerate(sa):
+            same.setdefault(a.text[unit.start : unit.end], unit)
+            for gram in _anchors(a.text, unit, k):
+                index[gram].append(i)
+        for unit in sb:
+            twin = same.get(b.text[unit.start : unit.end])
+            if twin is not None:
+                yield twin, unit
+            votes: Counter[int] = Counter()
+            for gram in _anchors(b.text, unit, k):
+                votes.update(index.get(gram, ()))
+            for rank, (i, n) in enumerate(votes.most_common(CANDIDATES_PER_SENTENCE)):
+                if rank == 0 or n >= 2:  # runner-up sentences need more than one anchor
+                    yield sa[i], unit
+
+
+def _lsh_candidates(
+    a: Prepared, b: Prepared, settings: CompareSettings
+) -> Iterable[tuple[Unit, Unit]]:
+    """Clause pairs anywhere in the two documents that MinHash LSH finds near-identical."""
+    ca = [u for u in a.clauses if content_length(a.text[u.start : u.end]) >= settings.min_shared]
+    cb = [u for u in b.clauses if content_length(b.text[u.start : u.end]) >= settings.min_shared]
+    if not ca or not cb:
+        return
+    sketches = sketch_all(
+        [shingles(a.text[u.start : u.end], settings.clause_shingle) for u in ca]
+        + [shingles(b.text[u.start : u.end], settings.clause_shingle) for u in cb],
+        settings.num_perm,
+        settings.seed,
+    )
+    lsh = MinHashLSH(threshold=settings.threshold, num_perm=settings.num_perm)
+    with lsh.insertion_session() as session:
+        for i, sketch in enumerate(sketches[: len(ca)]):
+            session.insert(i, sketch, check_duplication=False)
+    for unit, sketch in zip(cb, sketches[len(ca) :], strict=True):
+        for i in sorted(lsh.query(sketch)):
+            yield ca[i], unit
+
+
+def _choose(runs: list[SharedSpan]) -> list[SharedSpan]:
+    """Longest runs first; a run overlapping one already chosen on either side is dropped."""
+    taken_a: list[tuple[int, int]] = []
+    taken_b: list[tuple[int, int]] = []
+    chosen = []
+    for run in sorted(runs, key=lambda r: (-r.length, r.b_start, r.a_start)):
+        if _overlaps(taken_b, run.b_start, run.b_end) or _overlaps(taken_a, run.a_start, run.a_end):
+            continue
+        taken_a.append((run.a_start, run.a_end))
+        taken_b.append((run.b_start, run.b_end))
+        chosen.append(run)
+    return sorted(chosen, key=lambda r: r.b_start)
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
+def find_shared(
+    a: Prepared, b: Prepared, pairs: list[SectionPair], settings: CompareSettings
+) -> list[SharedSpan]:
+    """Shared runs of words between A and B, non-overlapping on each side, in B's order."""
+    differ = _Differ(a, b, settings.min_shared)
+    for ua, ub in _section_candidates(a, b, pairs, settings.min_shared):
+        differ.diff(ua, ub)
+    for ua, ub in _lsh_candidates(a, b, settings):
+        differ.diff(ua, ub)
+    return _choose(differ.runs)

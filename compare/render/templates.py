@@ -1,0 +1,37 @@
+"""The jinja2 environment and the inline assets (CSS, script) every page uses.
+
+Templates ship in the wheel as the package ``compare.templates``; running from a
+source checkout (as the tests do) finds the ``templates/`` folder beside the
+package instead.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+import jinja2
+
+
+def template_text(name: str) -> str:
+    """A template or asset: from the installed package, or from ``templates/`` in a checkout."""
+    try:
+        return files("compare.templates").joinpath(name).read_text(encoding="utf-8")
+    except ModuleNotFoundError:
+        checkout = Path(__file__).resolve().parents[2] / "templates"
+        return (checkout / name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """Autoescaping, strict about undefined names, with the ``pct`` filter."""
+    env = jinja2.Environment(
+        loader=jinja2.FunctionLoader(template_text),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["pct"] = lambda v: "—" if v is None else f"{v:.0%}"
+    return env

@@ -1,0 +1,101 @@
+"""Plain-text renderings for the terminal."""
+
+from __future__ import annotations
+
+from ..corpus.run import AuditRun
+from ..model import Document, Section
+from ..pair.comparison import Comparison
+
+
+def outline_lines(doc: Document) -> list[str]:
+    """The outline as an indented tree, one section a line."""
+    meta = doc.meta
+    out = [
+        f"{doc.path}  ({doc.encoding})",
+        f"government: {meta.government or '?'}   year: {meta.year or '?'}   "
+        f"speaker: {meta.speaker or '?'}",
+        f"title: {meta.title or '?'}",
+        "",
+    ]
+    for section in doc.sections:
+        out.extend(_section_lines(section, 0))
+    out.extend(f"warning: {w}" for w in doc.warnings)
+    return out
+
+
+def _section_lines(section: Section, depth: int) -> list[str]:
+    role = f"[{section.role}] " if section.role else ""
+    span = f"{section.start}-{section.end}"
+    lines = [f"{'  ' * depth}{role}{section.title}  ({span})"]
+    for child in section.children:
+        lines.extend(_section_lines(child, depth + 1))
+    return lines
+
+
+def _cell(section: Section | None, width: int) -> str:
+    if section is None:
+        return _pad("—", width)
+    title = section.title if len(section.title) <= width - 2 else section.title[: width - 3] + "…"
+    return _pad(title, width)
+
+
+def _pad(text: str, width: int) -> str:
+    """Pad to a display width, counting a Chinese character as two columns."""
+    shown = sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+    return text + " " * max(0, width * 2 - shown)
+
+
+def comparison_lines(comparison: Comparison, formulas: int = 10) -> list[str]:
+    """The terminal summary: overall figures, the alignment table, the longest formulas."""
+    a, b = comparison.docs
+    out = [
+        f"A: {a.path}  ({a.label})",
+        f"B: {b.path}  ({b.label})",
+        "",
+        f"MinHash Jaccard (character 4-grams of the bodies): {comparison.jaccard:.3f}",
+        f"Shared phrasing: {comparison.shared_ratio(0):.1%} of A, "
+        f"{comparison.shared_ratio(1):.1%} of B",
+        "",
+        "Section alignment (similarity, share of each side that is shared phrasing):",
+    ]
+    for pair in comparison.pairs:
+        indent = "  " * pair.depth
+        ra, rb = comparison.section_ratio(0, pair.a), comparison.section_ratio(1, pair.b)
+        figures = (
+            f"{pair.similarity:.2f}  {ra:.0%} / {rb:.0%}"
+            if ra is not None and rb is not None
+            else "unpaired"
+        )
+        out.append(f"  {indent}{_cell(pair.a, 16)}  ↔  {_cell(pair.b, 16)}  {figures}")
+    if comparison.corpus_counts is not None:
+        ca, cb = comparison.common_ratio(0) or 0.0, comparison.common_ratio(1) or 0.0
+        out.insert(
+            5,
+            f"Of that, common formula in the corpus: {ca:.1%} of A, {cb:.1%} of B; the rest is "
+            "reuse particular to this pair",
+        )
+    out += ["", f"Longest shared formulas ({len(comparison.shared)} shared runs in all):"]
+    out += [f"  {len(run.text):3d}  {run.text}" for run in comparison.longest(formulas)]
+    out += [f"note: {n}" for n in comparison.notes]
+    return out
+
+
+def audit_lines(run: AuditRun, top: int = 10) -> list[str]:
+    """The terminal summary of an audit: size, top pairs, stickiness, top formulas."""
+    result = run.result
+    out = [
+        f"{len(result.documents)} reports ({run.reused} from the index), "
+        f"{len(result.pairs)} pairs worth reading"
+    ]
+    out += ["", "Pairs with the most reuse (share of A found in B, of B found in A, Jaccard):"]
+    for p in result.pairs[:top]:
+        out.append(f"  {p.reuse_ab:5.0%} {p.reuse_ba:5.0%}  {p.jaccard:.2f}  {p.a}  ↔  {p.b}")
+    if result.timeline:
+        out += ["", "Carried over from the year before:"]
+        out += [
+            f"  {t.government} {t.year} from {t.from_year}: {t.carried_over:.0%}"
+            for t in result.timeline[:top]
+        ]
+    out += ["", "Most used formulas (reports, governments):"]
+    out += [f"  {f.documents:4d} {f.governments:4d}  {f.text}" for f in result.formulas[:top]]
+    return out

@@ -1,0 +1,68 @@
+"""Every knob of reportdiff, defined once.
+
+The MinHash knobs (:class:`SketchSettings`) are shared by ``compare``, ``audit``
+and the stored index, so a comparison against a corpus sketches its phrases the
+way the corpus was sketched. Each command's own knobs extend them. Equal
+settings give equal results: nothing else (hash seed, machine load, wall clock)
+enters a figure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Reports are at most a few hundred kilobytes; anything past this is not one.
+MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class SketchSettings:
+    """MinHash knobs: permutations, LSH threshold, seed and shingle sizes.
+
+    Shingle sizes were chosen by measurement (README, "Shingles"): character
+    4-grams for sections and documents, 3-grams for clauses.
+    """
+
+    num_perm: int = 128
+    threshold: float = 0.5
+    seed: int = 1
+    document_shingle: int = 4
+    clause_shingle: int = 3
+
+
+@dataclass(frozen=True)
+class CompareSettings(SketchSettings):
+    """The knobs of a comparison of two reports."""
+
+    min_shared: int = 4  # shortest shared run, in Han characters or digits
+
+    def to_json(self) -> dict[str, object]:
+        """The settings block of the compare JSON."""
+        return {
+            "num_perm": self.num_perm,
+            "threshold": self.threshold,
+            "min_shared": self.min_shared,
+            "seed": self.seed,
+        }
+
+
+@dataclass(frozen=True)
+class AuditSettings(SketchSettings):
+    """The knobs of a corpus audit."""
+
+    common: int = 3  # a clause in at least this many other reports is common formula
+    boilerplate_share: float = 0.3
+    formulas: int = 200
+    pair_cap: int = 20
+    min_reuse: float = 0.2
+    min_clause: int = 4  # shortest clause indexed, in Han characters or digits
+    max_bytes: int = MAX_BYTES
+
+    def index_key(self) -> dict[str, object]:
+        """What a stored index depends on: change any of these and it must be rebuilt."""
+        return {
+            "threshold": self.threshold,
+            "num_perm": self.num_perm,
+            "seed": self.seed,
+            "min_clause": self.min_clause,
+        }
