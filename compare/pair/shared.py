@@ -80,7 +80,9 @@ class _Differ:
     def __init__(self, a: Prepared, b: Prepared, min_shared: int) -> None:
         self.a, self.b, self.min_shared = a, b, min_shared
         self.dmp = diff_match_patch()
-        self.dmp.Diff_Timeout = 0.2
+        # No time-out: a time-out makes the diff depend on machine load. Units are
+        # sentences or clauses, so the work is bounded by the length of a sentence.
+        self.dmp.Diff_Timeout = 0
         self.codes = _WordCodes()
         self.seen: set[tuple[int, int, int, int]] = set()
         self.runs: list[SharedSpan] = []
@@ -115,9 +117,10 @@ class _Differ:
             self.runs.append(SharedSpan(a0, a1, b0, b1, text))
 
 
-def _anchors(text: str, unit: Unit, k: int) -> set[str]:
+def _anchors(text: str, unit: Unit, k: int) -> list[str]:
+    """The distinct ``k``-grams of a unit's letters, in text order (never set order)."""
     core = letters(text[unit.start : unit.end])
-    return {core[i : i + k] for i in range(len(core) - k + 1)}
+    return list(dict.fromkeys(core[i : i + k] for i in range(len(core) - k + 1)))
 
 
 def _section_candidates(
@@ -142,7 +145,8 @@ def _section_candidates(
             votes: Counter[int] = Counter()
             for gram in _anchors(b.text, unit, k):
                 votes.update(index.get(gram, ()))
-            for rank, (i, n) in enumerate(votes.most_common(CANDIDATES_PER_SENTENCE)):
+            best = sorted(votes.items(), key=lambda v: (-v[1], v[0]))[:CANDIDATES_PER_SENTENCE]
+            for rank, (i, n) in enumerate(best):
                 if rank == 0 or n >= 2:  # runner-up sentences need more than one anchor
                     yield sa[i], unit
 
@@ -175,7 +179,7 @@ def _choose(runs: list[SharedSpan]) -> list[SharedSpan]:
     taken_a: list[tuple[int, int]] = []
     taken_b: list[tuple[int, int]] = []
     chosen = []
-    for run in sorted(runs, key=lambda r: (-r.length, r.b_start, r.a_start)):
+    for run in sorted(runs, key=lambda r: (-r.length, r.b_start, r.a_start, r.a_end, r.b_end)):
         if _overlaps(taken_b, run.b_start, run.b_end) or _overlaps(taken_a, run.a_start, run.a_end):
             continue
         taken_a.append((run.a_start, run.a_end))
