@@ -11,6 +11,20 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
+import numpy as np
+from numpy.typing import NDArray
+
+_OFFSET = np.dtype(f"i{array('l').itemsize}")  # the machine's C long, as ``array("l")`` holds
+
+
+def _offsets(values: Sequence[int] | NDArray[np.int64]) -> array[int]:
+    """An ``array("l")`` of the values (from numpy without a Python loop)."""
+    if isinstance(values, np.ndarray):
+        out = array("l")
+        out.frombytes(np.ascontiguousarray(values, dtype=_OFFSET).tobytes())
+        return out
+    return array("l", values)
+
 
 class MappedText:
     """A string plus, for each character, the original span it stands for."""
@@ -18,20 +32,24 @@ class MappedText:
     __slots__ = ("ends", "original_length", "starts", "text")
 
     def __init__(
-        self, text: str, starts: Sequence[int], ends: Sequence[int], original_length: int
+        self,
+        text: str,
+        starts: Sequence[int] | NDArray[np.int64],
+        ends: Sequence[int] | NDArray[np.int64],
+        original_length: int,
     ) -> None:
         if not (len(text) == len(starts) == len(ends)):
             raise ValueError("text and offset arrays differ in length")
         self.text = text
-        self.starts = array("l", starts)
-        self.ends = array("l", ends)
+        self.starts = _offsets(starts)
+        self.ends = _offsets(ends)
         self.original_length = original_length
 
     @classmethod
     def identity(cls, text: str) -> MappedText:
         """The original text mapped onto itself."""
         n = len(text)
-        return cls(text, range(n), range(1, n + 1), n)
+        return cls(text, np.arange(n), np.arange(1, n + 1), n)
 
     def __len__(self) -> int:
         return len(self.text)
@@ -49,12 +67,15 @@ class MappedText:
         """Index of the first character here whose original start is at or after ``pos``."""
         return bisect_left(self.starts, pos)
 
-    def select(self, keep: Iterable[int]) -> MappedText:
+    def select(self, keep: Iterable[int] | NDArray[np.int64]) -> MappedText:
         """A new text of the characters at the given (increasing) indices."""
-        idx = list(keep)
+        idx = np.fromiter(keep, dtype=np.int64) if not isinstance(keep, np.ndarray) else keep
+        codes = np.frombuffer(self.text.encode("utf-32-le"), dtype=np.uint32)
+        starts = np.frombuffer(self.starts, dtype=_OFFSET)
+        ends = np.frombuffer(self.ends, dtype=_OFFSET)
         return MappedText(
-            "".join(self.text[i] for i in idx),
-            [self.starts[i] for i in idx],
-            [self.ends[i] for i in idx],
+            codes[idx].tobytes().decode("utf-32-le"),
+            starts[idx],
+            ends[idx],
             self.original_length,
         )

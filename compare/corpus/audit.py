@@ -20,14 +20,16 @@ hold each clause (or a near-duplicate) follow:
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import partial
+
+import numpy as np
+from numpy.typing import NDArray
 
 from ..pair.sketch import signature_jaccard
 from ..settings import AuditSettings
-from .clause_index import ClauseIndex
+from .clause_index import ClauseIndex, IdArray
+from .pairs import count_pairs
 from .records import ReportRecord
 
 MIN_PAIR_CLAUSES = 2
@@ -40,7 +42,11 @@ class Corpus:
     settings: AuditSettings
     index: ClauseIndex
     records: list[ReportRecord] = field(default_factory=list)
-    clause_ids: list[list[int]] = field(default_factory=list)
+
+    @property
+    def clause_ids(self) -> list[IdArray]:
+        """The distinct-clause id of each clause of each report."""
+        return self.index.doc_clauses
 
     @classmethod
     def empty(cls, settings: AuditSettings) -> Corpus:
@@ -50,8 +56,10 @@ class Corpus:
         """Index a report's clauses; its clause texts are dropped after (the index keeps them)."""
         doc_id = len(self.records)
         self.records.append(record)
-        self.clause_ids.append(self.index.intern(doc_id, record.clause_keys, record.clause_texts))
-        record.clause_keys, record.clause_texts = [], []
+        if record.clause_bands is None:
+            raise ValueError(f"{record.path}: record has no band hashes")
+        self.index.intern(doc_id, record.clause_keys, record.clause_texts, record.clause_bands)
+        record.clause_keys, record.clause_texts, record.clause_bands = [], [], None
 
 
 @dataclass
@@ -157,12 +165,10 @@ class AuditResult:
         }
 
 
-def _share(record: ReportRecord, ids: list[int], keep: list[bool]) -> float:
+def _share(record: ReportRecord, ids: IdArray, keep: NDArray[np.bool_]) -> float:
     if record.body_chars == 0:
         return 0.0
-    return (
-        sum(c for c, i in zip(record.clause_chars, ids, strict=True) if keep[i]) / record.body_chars
-    )
+    return int(record.clause_chars[keep[ids]].sum()) / record.body_chars
 
 
 class _Auditor:
@@ -173,23 +179,19 @@ class _Auditor:
         self.records = corpus.records
         self.docs = corpus.index.documents()
         self.n = len(self.records)
-        self.shared = [self.docs.at_least(i, 2) for i in range(len(self.docs))]
-        self.common = [
-            self.docs.at_least(i, corpus.settings.common + 1) for i in range(len(self.docs))
-        ]
+        self.shared = self.docs.at_least_all(2)
+        self.common = self.docs.at_least_all(corpus.settings.common + 1)
 
-    def _found(self, d: int, held: Callable[[int], bool]) -> float:
-        """Share of report d's body in clauses for which ``held(clause)`` is true."""
+    def _found(self, d: int, held: NDArray[np.bool_]) -> float:
+        """Share of report d's body in the clauses marked ``held`` (one mark per clause)."""
         record = self.records[d]
         if record.body_chars == 0:
             return 0.0
-        ids = self.corpus.clause_ids[d]
-        found = sum(c for c, i in zip(record.clause_chars, ids, strict=True) if held(i))
-        return found / record.body_chars
+        return int(record.clause_chars[held].sum()) / record.body_chars
 
     def reuse(self, a: int, b: int) -> float:
         """Share of report a's body in clauses that report b also holds (or near)."""
-        return self._found(a, lambda i: self.docs.holds(i, b))
+        return self._found(a, self.docs.held_in(a, [b]))
 
     def proposed_pairs(self) -> list[tuple[int, int]]:
         """Pairs sharing at least two clauses held by at most ``pair_cap`` reports.
@@ -198,15 +200,9 @@ class _Auditor:
         holds), so the pairs do not depend on the order reports came in.
         """
         cap = self.corpus.settings.pair_cap
-        rare = [
-            self.shared[i] and not self.docs.at_least(i, cap + 1) for i in range(len(self.docs))
-        ]
-        counts: Counter[tuple[int, int]] = Counter()
-        for a, ids in enumerate(self.corpus.clause_ids):
-            for i in set(ids):
-                if rare[i]:
-                    counts.update((min(a, b), max(a, b)) for b in self.docs.members(i) if b != a)
-        return sorted(p for p, n in counts.items() if n >= 2 * MIN_PAIR_CLAUSES)
+        rare = self.shared & ~self.docs.at_least_all(cap + 1)
+        counts = count_pairs(self.docs, np.flatnonzero(rare))
+        return [p for p, n in counts if n >= 2 * MIN_PAIR_CLAUSES]
 
     def jaccard(self, a: int, b: int) -> float:
         return signature_jaccard(self.records[a].signature, self.records[b].signature)
@@ -227,14 +223,17 @@ class _Auditor:
     def boilerplate(self, d: int) -> float:
         """Share of the body in sentences holding a clause used by many reports."""
         record = self.records[d]
-        floor = max(2, math.ceil(self.corpus.settings.boilerplate_share * self.n))
-        hit = {
-            s
-            for s, i in zip(record.clause_sentence, self.corpus.clause_ids[d], strict=True)
-            if self.docs.at_least(i, floor)
-        }
-        total = sum(record.sentence_chars)
-        return sum(record.sentence_chars[s] for s in hit) / total if total else 0.0
+        hit = np.unique(record.clause_sentence[self.boilerplate_clauses[self.corpus.clause_ids[d]]])
+        total = int(record.sentence_chars.sum())
+        return int(record.sentence_chars[hit].sum()) / total if total else 0.0
+
+    @property
+    def boilerplate_clauses(self) -> NDArray[np.bool_]:
+        """Clauses used by at least ``boilerplate_share`` of the reports (and two)."""
+        if not hasattr(self, "_boilerplate"):
+            floor = max(2, math.ceil(self.corpus.settings.boilerplate_share * self.n))
+            self._boilerplate = self.docs.at_least_all(floor)
+        return self._boilerplate
 
     def formulas(self) -> list[Formula]:
         """Clauses used by most reports; one entry per family of near-duplicate variants.
@@ -243,29 +242,16 @@ class _Auditor:
         governments) are taken only for the best few times the number listed.
         """
         index, limit = self.corpus.index, self.corpus.settings.formulas
-        governments = [r.government or r.path for r in self.records]
-        shared = [i for i in range(len(self.docs)) if self.shared[i]]
-        shared.sort(
-            key=lambda i: (-self.docs.lower_bound(i), -len(index.holders[i]), index.examples[i])
-        )
+        names = [r.government or r.path for r in self.records]
+        government = np.unique(np.array(names, dtype=object), return_inverse=True)[1]
+        shared = self._candidates(5 * limit)
         ranked = []
-        for i in shared[: 5 * limit]:
-            docs = self.docs.members(i)
-            govs = len({governments[d] for d in docs})
-            ranked.append(
-                (
-                    (
-                        -len(docs),
-                        -govs,
-                        -len(index.holders[i]),
-                        -len(index.examples[i]),
-                        index.examples[i],
-                    ),
-                    i,
-                    len(docs),
-                    govs,
-                )
-            )
+        for i in shared:
+            docs = self.docs.member_array(i)
+            govs = len(np.unique(government[docs]))
+            own = self.docs.own_count(i)
+            example = index.examples[i]
+            ranked.append(((-len(docs), -govs, -own, -len(example), example), i, len(docs), govs))
         ranked.sort()
         out: list[Formula] = []
         listed: set[int] = set()
@@ -279,6 +265,26 @@ class _Auditor:
             if len(out) >= limit:
                 break
         return out
+
+    def _candidates(self, count: int) -> list[int]:
+        """The first ``count`` shared clauses by (lower bound, own holders, example), descending
+        counts: sorted by numbers first, examples compared only among ties at the cut."""
+        shared = np.flatnonzero(self.shared)
+        bound = self.docs.lower_bounds()[shared]
+        own = self.docs.key_size[shared]
+        order = np.lexsort((-own, -bound))
+        shared, bound, own = shared[order], bound[order], own[order]
+        if len(shared) > count:
+            last = count - 1
+            tied = (bound == bound[last]) & (own == own[last])
+            shared = shared[: max(count, int(np.flatnonzero(tied).max()) + 1)]
+            bound, own = bound[: len(shared)], own[: len(shared)]
+        examples = self.corpus.index.examples
+        keyed = sorted(
+            zip(shared.tolist(), (-bound).tolist(), (-own).tolist(), strict=True),
+            key=lambda t: (t[1], t[2], examples[t[0]]),
+        )
+        return [i for i, _, _ in keyed[:count]]
 
     def timeline(self) -> list[TimelinePoint]:
         by_government: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -298,7 +304,7 @@ class _Auditor:
                         year,
                         prev_year,
                         self.reuse(d, prev),
-                        self._found(d, partial(self.docs.meets, docs=earlier)),
+                        self._found(d, self.docs.held_in(d, sorted(earlier))),
                     )
                 )
         return points

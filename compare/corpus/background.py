@@ -17,10 +17,11 @@ from ..errors import UnreadableFile
 from ..pair.comparison import Comparison
 from ..pair.prepared import Prepared
 from ..pair.shared import SharedSpan
-from ..pair.sketch import shingles, sketch_all
+from ..pair.sketch import sketch_texts
 from ..read.chars import letters
 from ..settings import AuditSettings
 from .audit import Corpus
+from .bands import band_hashes
 from .clause_index import ClauseIndex
 from .store import CorpusStore
 
@@ -56,11 +57,10 @@ class Background:
         if ident is not None:
             found |= docs.members(ident)
         if key:
-            (sketch,) = sketch_all(
-                [shingles(key, self.index.shingle)], self.index.num_perm, self.index.seed
-            )
-            for other in self.index.lsh.query(sketch):
-                found |= self.index.holders[other]
+            index = self.index
+            sketch = sketch_texts([key], index.shingle, index.num_perm, index.seed)
+            for other in index.query(band_hashes(sketch, index.threshold, index.num_perm)[0]):
+                found.update(docs.own(other).tolist())
         return found
 
     def count_others(self, a: Prepared, b: Prepared, runs: list[SharedSpan]) -> list[int]:

@@ -1,152 +1,317 @@
-"""Every clause of a corpus in one MinHash LSH index, and who holds what.
+"""Every distinct clause of a corpus, its near-duplicates, and who holds what, as arrays.
 
-Clauses are interned by their letters first (formula repeats verbatim across
-thousands of reports, so most clauses are sketched once), then each distinct
-clause is sketched over character 3-grams and inserted into a datasketch
-``MinHashLSH``. Two clauses are near-duplicates when an LSH band bucket holds
-both, which is what ``MinHashLSH.query`` returns.
+Clauses are interned by their letters (formula repeats verbatim across
+thousands of reports, so most clauses are one entry), and each distinct
+clause keeps the 64-bit hashes of its MinHash bands (``bands``). Clauses equal
+in some band form *groups* (``bands.make_groups``); two clauses are
+near-duplicates when they share a group, which is what datasketch's
+``MinHashLSH.query`` returns.
 
-Who holds a clause "or a near-duplicate" is kept per *bucket*, not per
-clause: a formula whose figure changes in every report ("社会消费品零售总额增长
-7.8%") has as many variants as there are reports, all in the same buckets, and
-a set of holders per variant would grow with the square of the corpus. Each
-clause keeps the ids of its (at most ``b``) shared buckets; counts are
-answered from the bucket sets, exactly only when a threshold is in doubt.
+Who holds a clause "or a near-duplicate" is answered through *keys*: clause
+``i`` has the key ``i`` (itself) and one key per group it is in. A document
+holds the keys of its clauses; a document holds clause ``i`` or a
+near-duplicate exactly when it holds one of ``i``'s keys. Keys per clause,
+keys per document and documents per key are three CSR arrays (start offsets
+plus one flat array), so nothing is kept per clause as a Python object, and a
+formula whose figure changes in every report (a family with as many variants
+as reports) costs the size of its family, not its square.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
 
-from datasketch import MinHash, MinHashLSH
+import numpy as np
+from numpy.typing import NDArray
 
-from ..pair.sketch import from_signature, shingles, sketch_all, to_signature
 from ..settings import SketchSettings
+from .bands import BandHashes, Groups, band_shape, group_bands
+
+IdArray = NDArray[np.int64]
+_EMPTY_IDS: IdArray = np.zeros(0, dtype=np.int64)
+_CACHED_DOCUMENTS = 256  # documents whose clause keys are kept ready (pairs come in runs)
+
+
+def gather(start: NDArray[np.int64], values: NDArray[np.int64], rows: IdArray) -> IdArray:
+    """``values[start[r] : start[r + 1]]`` for each of ``rows``, run together."""
+    lo, hi = start[rows], start[rows + 1]
+    lengths = hi - lo
+    total = int(lengths.sum())
+    if total == 0:
+        return _EMPTY_IDS
+    offsets = np.repeat(lo - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
+    out: IdArray = values[np.arange(total, dtype=np.int64) + offsets]
+    return out
+
+
+def _csr(owner: IdArray, item: IdArray, rows: int) -> tuple[IdArray, IdArray]:
+    """Items grouped by owner (ascending owner, then item) as start offsets and one array."""
+    order = np.lexsort((item, owner))
+    start = np.searchsorted(owner[order], np.arange(rows + 1)).astype(np.int64)
+    return start, item[order]
 
 
 class Holders:
-    """Which documents hold each distinct clause or a near-duplicate of it."""
+    """Which documents hold each distinct clause or a near-duplicate of it.
 
-    def __init__(
-        self, own: list[set[int]], buckets: list[list[int]], bucket_docs: list[frozenset[int]]
-    ):
-        self.own, self.buckets, self.bucket_docs = own, buckets, bucket_docs
+    Built once per corpus from the clauses of each document and the band
+    groups; every query is a look-up in sorted arrays.
+    """
+
+    def __init__(self, doc_clauses: Sequence[IdArray], clauses: int, groups: Groups) -> None:
+        self.clauses, self.groups, self.n_docs = clauses, groups, len(doc_clauses)
+        # Keys of each clause: itself, then its groups (numbered after the clauses).
+        per_clause = 1 + np.diff(groups.clause_start)
+        self.key_start = np.concatenate(([0], np.cumsum(per_clause))).astype(np.int64)
+        owner = np.repeat(np.arange(clauses, dtype=np.int64), per_clause)
+        group_keys = groups.of_clause + clauses
+        keys = np.empty(len(owner), dtype=np.int64)
+        firsts = self.key_start[:-1]
+        keys[firsts] = np.arange(clauses)
+        rest = np.ones(len(owner), dtype=bool)
+        rest[firsts] = False
+        keys[rest] = group_keys
+        self.keys = keys
+        # Keys of each document, and the documents holding each key.
+        sizes = np.array([len(ids) for ids in doc_clauses], dtype=np.int64)
+        doc = np.repeat(np.arange(self.n_docs, dtype=np.int64), sizes)
+        flat = np.concatenate(list(doc_clauses)) if self.n_docs else _EMPTY_IDS
+        pairs = np.unique(doc * max(clauses, 1) + flat)
+        pair_doc, pair_clause = pairs // max(clauses, 1), pairs % max(clauses, 1)
+        lengths = per_clause[pair_clause]
+        key_doc = np.repeat(pair_doc, lengths)
+        key = gather(self.key_start, self.keys, pair_clause)
+        total_keys = clauses + groups.count
+        held = np.unique(key_doc * total_keys + key)
+        held_doc, held_key = held // total_keys, held % total_keys
+        self.doc_key_start = np.searchsorted(held_doc, np.arange(self.n_docs + 1)).astype(np.int64)
+        self.doc_keys = held_key
+        self.key_doc_start, self.key_docs = _csr(held_key, held_doc, total_keys)
+        self.key_size = np.diff(self.key_doc_start)
+        self._exact: dict[int, int] = {}
+        self._occurrences: OrderedDict[int, tuple[IdArray, IdArray]] = OrderedDict()
+        self.doc_clauses = doc_clauses
 
     def __len__(self) -> int:
-        return len(self.own)
+        return self.clauses
 
-    def _sets(self, i: int) -> list[frozenset[int] | set[int]]:
-        return [self.own[i], *(self.bucket_docs[b] for b in self.buckets[i])]
+    def clause_keys(self, i: int) -> IdArray:
+        return self.keys[self.key_start[i] : self.key_start[i + 1]]
+
+    def key_holders(self, key: int) -> IdArray:
+        return self.key_docs[self.key_doc_start[key] : self.key_doc_start[key + 1]]
+
+    def own(self, i: int) -> IdArray:
+        """The documents holding clause ``i`` itself (ascending)."""
+        return self.key_holders(i)
+
+    def own_count(self, i: int) -> int:
+        return int(self.key_size[i])
+
+    def member_array(self, i: int) -> IdArray:
+        """The documents holding clause ``i`` or a near-duplicate (ascending)."""
+        keys = self.clause_keys(i)
+        if len(keys) == 1:
+            return self.key_holders(int(keys[0]))
+        return np.unique(gather(self.key_doc_start, self.key_docs, keys))
 
     def members(self, i: int) -> set[int]:
-        """The documents themselves (costs their number: use for rare clauses)."""
-        out = set(self.own[i])
-        for b in self.buckets[i]:
-            out |= self.bucket_docs[b]
-        return out
+        """The documents themselves, as a set."""
+        return set(self.member_array(i).tolist())
+
+    def _count(self, i: int) -> int:
+        count = self._exact.get(i)
+        if count is None:
+            count = len(self.member_array(i))
+            self._exact[i] = count
+        return count
 
     def at_least(self, i: int, count: int) -> bool:
         """Whether at least ``count`` documents hold clause ``i`` (or a near-duplicate)."""
-        sets = self._sets(i)
-        if max(len(s) for s in sets) >= count:
+        sizes = self.key_size[self.clause_keys(i)]
+        if sizes.max() >= count:
             return True
-        if sum(len(s) for s in sets) < count:
+        if sizes.sum() < count:
             return False
-        return len(self.members(i)) >= count
+        return self._count(i) >= count
+
+    def at_least_all(self, count: int) -> NDArray[np.bool_]:
+        """:meth:`at_least` for every clause at once (exact counts only where bounds differ)."""
+        if self.clauses == 0:
+            return np.zeros(0, dtype=bool)
+        sizes = self.key_size[self.keys]
+        low = np.maximum.reduceat(sizes, self.key_start[:-1])
+        high = np.add.reduceat(sizes, self.key_start[:-1])
+        out = low >= count
+        for i in np.flatnonzero(~out & (high >= count)).tolist():
+            out[i] = self._count(i) >= count
+        return out
 
     def lower_bound(self, i: int) -> int:
         """At least this many documents hold clause ``i``: cheap, for ranking."""
-        return max(len(s) for s in self._sets(i))
+        return int(self.key_size[self.clause_keys(i)].max())
+
+    def lower_bounds(self) -> IdArray:
+        """:meth:`lower_bound` of every clause."""
+        if self.clauses == 0:
+            return _EMPTY_IDS
+        return np.maximum.reduceat(self.key_size[self.keys], self.key_start[:-1])
+
+    def document_keys(self, doc: int) -> IdArray:
+        return self.doc_keys[self.doc_key_start[doc] : self.doc_key_start[doc + 1]]
 
     def holds(self, i: int, doc: int) -> bool:
-        """Whether ``doc`` holds clause ``i`` or a near-duplicate (on the hot path of pairs)."""
-        if doc in self.own[i]:
-            return True
-        bucket_docs = self.bucket_docs
-        return any(doc in bucket_docs[b] for b in self.buckets[i])
+        """Whether ``doc`` holds clause ``i`` or a near-duplicate."""
+        return bool(_found_in(self.clause_keys(i), self.document_keys(doc)).any())
 
-    def meets(self, i: int, docs: set[int]) -> bool:
+    def meets(self, i: int, docs: Iterable[int]) -> bool:
         """Whether any of ``docs`` holds clause ``i`` or a near-duplicate."""
-        return any(not s.isdisjoint(docs) for s in self._sets(i))
+        return any(self.holds(i, d) for d in docs)
+
+    def _keys_of_occurrences(self, doc: int) -> tuple[IdArray, IdArray]:
+        """The keys of each clause of ``doc`` run together, and where each clause's start."""
+        cached = self._occurrences.get(doc)
+        if cached is None:
+            ids = self.doc_clauses[doc]
+            lengths = self.key_start[ids + 1] - self.key_start[ids]
+            starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
+            cached = (gather(self.key_start, self.keys, ids), starts)
+            self._occurrences[doc] = cached
+            if len(self._occurrences) > _CACHED_DOCUMENTS:
+                self._occurrences.popitem(last=False)
+        else:
+            self._occurrences.move_to_end(doc)
+        return cached
+
+    def held_in(self, doc: int, others: Sequence[int]) -> NDArray[np.bool_]:
+        """For each clause of ``doc`` (in order), whether any of ``others`` holds it or a
+        near-duplicate."""
+        flat, starts = self._keys_of_occurrences(doc)
+        if len(flat) == 0:
+            return np.zeros(0, dtype=bool)
+        if len(others) == 1:
+            keys = self.document_keys(others[0])
+        else:
+            keys = np.unique(np.concatenate([self.document_keys(d) for d in others]))
+        return np.logical_or.reduceat(_found_in(flat, keys), starts)
+
+
+def _found_in(values: IdArray, sorted_keys: IdArray) -> NDArray[np.bool_]:
+    """Whether each value is in the ascending array ``sorted_keys``."""
+    if len(sorted_keys) == 0:
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_keys, values), len(sorted_keys) - 1)
+    found: NDArray[np.bool_] = sorted_keys[at] == values
+    return found
 
 
 class ClauseIndex:
-    """Distinct clauses, the documents holding each, and their near-duplicates."""
+    """Distinct clauses, their band hashes, and the clauses of each document."""
 
     def __init__(self, settings: SketchSettings) -> None:
         self.num_perm, self.seed = settings.num_perm, settings.seed
-        self.shingle = settings.clause_shingle
-        self.lsh = MinHashLSH(threshold=settings.threshold, num_perm=settings.num_perm)
+        self.shingle, self.threshold = settings.clause_shingle, settings.threshold
+        self.bands_per_clause = band_shape(settings.threshold, settings.num_perm)[0]
         self.ids: dict[str, int] = {}
+        self.keys: list[str] = []  # the letters of each distinct clause, by id
         self.examples: list[str] = []
-        self.holders: list[set[int]] = []
-        self.signatures: list[bytes] = []
+        self.lowered: set[int] = set()  # clauses whose example a later report made lesser
+        self.doc_clauses: list[IdArray] = []
+        self._band_chunks: list[BandHashes] = []
+        self._groups: Groups | None = None
         self._documents: Holders | None = None
+        self._tables: list[tuple[NDArray[np.uint64], IdArray]] | None = None
 
-    def intern(self, doc_id: int, keys: Iterable[str], texts: Iterable[str]) -> list[int]:
-        """Ids of a document's clauses, sketching and indexing the ones never seen."""
-        out, fresh = [], []
-        for key, text in zip(keys, texts, strict=True):
+    def __len__(self) -> int:
+        return len(self.examples)
+
+    def intern(
+        self, doc_id: int, keys: Sequence[str], texts: Sequence[str], bands: BandHashes
+    ) -> IdArray:
+        """Ids of a document's clauses; clauses never seen are added with their band hashes."""
+        out = np.empty(len(keys), dtype=np.int64)
+        fresh = []
+        for pos, (key, text) in enumerate(zip(keys, texts, strict=True)):
             ident = self.ids.get(key)
             if ident is None:
                 ident = len(self.examples)
                 self.ids[key] = ident
+                self.keys.append(key)
                 self.examples.append(text)
-                self.holders.append(set())
-                fresh.append(key)
+                fresh.append(pos)
             elif text < self.examples[ident]:
                 self.examples[ident] = text  # the same example whatever order reports come in
-            self.holders[ident].add(doc_id)
-            out.append(ident)
+                self.lowered.add(ident)
+            out[pos] = ident
         if fresh:
-            sketches = sketch_all(
-                [shingles(k, self.shingle) for k in fresh], self.num_perm, self.seed
-            )
-            for key, sketch in zip(fresh, sketches, strict=True):
-                self._insert(self.ids[key], sketch)
-        self._documents = None
+            self._band_chunks.append(np.ascontiguousarray(bands[fresh]))
+        self.hold(doc_id, out)
         return out
 
-    def restore(self, key: str, example: str, signature: bytes) -> int:
-        """Re-enter a clause from a stored index without sketching it again."""
-        ident = len(self.examples)
-        self.ids[key] = ident
-        self.examples.append(example)
-        self.holders.append(set())
-        self._insert(ident, from_signature(signature, self.seed))
-        return ident
+    def restore(self, keys: Sequence[str], examples: Sequence[str], bands: BandHashes) -> None:
+        """Re-enter stored clauses (in id order) without sketching them again."""
+        start = len(self.examples)
+        self.ids.update(zip(keys, range(start, start + len(keys)), strict=True))
+        self.keys.extend(keys)
+        self.examples.extend(examples)
+        self._band_chunks.append(bands)
+        self._changed()
 
-    def hold(self, doc_id: int, idents: Iterable[int]) -> None:
-        """Record that a (restored) document holds these clauses."""
-        for ident in idents:
-            self.holders[ident].add(doc_id)
-        self._documents = None
+    def hold(self, doc_id: int, idents: IdArray) -> None:
+        """Record that document ``doc_id`` (the next one) holds these clauses."""
+        if doc_id != len(self.doc_clauses):
+            raise ValueError("documents are added in order")
+        self.doc_clauses.append(np.asarray(idents, dtype=np.int64))
+        self._changed()
 
-    def _insert(self, ident: int, sketch: MinHash) -> None:
-        self.lsh.insert(ident, sketch, check_duplication=False)
-        self.signatures.append(to_signature(sketch))
+    def _changed(self) -> None:
+        self._groups, self._documents, self._tables = None, None, None
+
+    @property
+    def bands(self) -> BandHashes:
+        """Band hashes of every distinct clause, one row per clause id."""
+        if len(self._band_chunks) != 1:
+            width = self.bands_per_clause
+            self._band_chunks = [
+                np.concatenate(self._band_chunks)
+                if self._band_chunks
+                else np.zeros((0, width), dtype=np.uint64)
+            ]
+        return self._band_chunks[0]
+
+    def groups(self) -> Groups:
+        """The band groups (computed here unless an engine supplied them)."""
+        if self._groups is None:
+            self._groups = group_bands(self.bands)
+        return self._groups
+
+    def set_groups(self, groups: Groups) -> None:
+        """Band groups computed elsewhere (the Dask engine groups on the cluster)."""
+        self._groups, self._documents = groups, None
 
     def near(self, ident: int) -> set[int]:
-        """The clauses sharing an LSH bucket with clause ``ident`` (itself included)."""
-        return set(self.lsh.query(from_signature(self.signatures[ident], self.seed))) | {ident}
+        """The clauses sharing a band with clause ``ident`` (itself included)."""
+        groups = self.groups()
+        found = {ident}
+        for g in groups.of(ident).tolist():
+            found.update(groups.members_of(g).tolist())
+        return found
+
+    def query(self, bands: NDArray[np.uint64]) -> list[int]:
+        """Clauses equal to a new clause in some band (its band hashes given), ascending."""
+        if self._tables is None:
+            table = self.bands
+            orders = [np.argsort(table[:, k], kind="stable") for k in range(table.shape[1])]
+            self._tables = [(table[order, k], order) for k, order in enumerate(orders)]
+        found: set[int] = set()
+        for k, (ordered, order) in enumerate(self._tables):
+            lo, hi = np.searchsorted(ordered, bands[k]), np.searchsorted(ordered, bands[k], "right")
+            found.update(order[lo:hi].tolist())
+        return sorted(found)
 
     def documents(self) -> Holders:
         """For each distinct clause, the documents holding it or a near-duplicate of it."""
         if self._documents is None:
-            buckets: list[list[int]] = [[] for _ in self.examples]
-            bucket_docs: list[frozenset[int]] = []
-            known: dict[frozenset[int], int] = {}  # bands often bucket the same clauses alike
-            for table in self.lsh.hashtables:
-                for key in table.keys():  # noqa: SIM118 - a datasketch storage, not a dict
-                    members = table.get(key)
-                    if len(members) < 2:
-                        continue
-                    docs = frozenset().union(*(self.holders[i] for i in members))
-                    bucket = known.setdefault(docs, len(bucket_docs))
-                    if bucket == len(bucket_docs):
-                        bucket_docs.append(docs)
-                    for ident in members:
-                        if bucket not in buckets[ident]:
-                            buckets[ident].append(bucket)
-            self._documents = Holders(self.holders, buckets, bucket_docs)
+            self._documents = Holders(self.doc_clauses, len(self.examples), self.groups())
         return self._documents

@@ -11,18 +11,28 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..pair.sketch import shingles, sketch_all, to_signature
+import numpy as np
+from numpy.typing import NDArray
+
+from ..pair.sketch import sketch_texts, to_signature
 from ..read.chars import content_length, letters
 from ..read.load import load_report
 from ..read.units import CLAUSE_ENDS, SENTENCE_ENDS, split_units
 from ..settings import AuditSettings
+from .bands import BandHashes, band_hashes
 
 READABLE = (".txt", ".text", ".html", ".htm", ".docx", ".pdf")
+Sizes = NDArray[np.int32]
 
 
 @dataclass
 class ReportRecord:
-    """One report of a corpus, ready for the clause index."""
+    """One report of a corpus, ready for the clause index.
+
+    ``clause_keys``, ``clause_texts`` and ``clause_bands`` travel from the
+    reader to the index and are dropped once the clauses are interned; the
+    sizes stay, as int32 arrays.
+    """
 
     path: str
     government: str | None
@@ -31,14 +41,20 @@ class ReportRecord:
     body_chars: int
     clause_keys: list[str]  # letters of each clause: the identity near-duplicates are found by
     clause_texts: list[str]  # the clause as written (normalised), for the formula lexicon
-    clause_chars: list[int]
-    clause_sentence: list[int]  # index of the sentence each clause lies in
-    sentence_chars: list[int]
+    clause_chars: Sizes
+    clause_sentence: Sizes  # index of the sentence each clause lies in
+    sentence_chars: Sizes
     signature: bytes  # MinHash hash values of the body's 4-gram shingles
+    clause_bands: BandHashes | None = None  # LSH band hashes of each clause's 3-gram sketch
 
 
 def read_record(path: str, settings: AuditSettings) -> ReportRecord:
-    """Read one report file into a record (runs in worker processes)."""
+    """Read one report file into a record (runs in worker processes or on Dask workers).
+
+    Every clause is sketched here, repeated formula included: sketching in
+    numpy costs little next to reading, and it spreads over the workers
+    instead of waiting in the process that holds the index.
+    """
     doc = load_report(path, settings.max_bytes)
     text, start, end = doc.norm.text, doc.body_start, doc.body_end
     sentences = split_units(text, start, end, SENTENCE_ENDS)
@@ -48,15 +64,16 @@ def read_record(path: str, settings: AuditSettings) -> ReportRecord:
         while k + 1 < len(sentences) and sentences[k].end <= clause.start:
             k += 1
         raw = text[clause.start : clause.end]
-        size = content_length(raw)
-        if size >= settings.min_clause:
-            keys.append(letters(raw))
+        key = letters(raw)
+        if len(key) >= settings.min_clause:
+            keys.append(key)
             texts.append(raw)
-            chars.append(size)
+            chars.append(len(key))
             owner.append(k)
-    (sketch,) = sketch_all(
-        [shingles(text[start:end], settings.document_shingle)], settings.num_perm, settings.seed
+    body_sketch = sketch_texts(
+        [text[start:end]], settings.document_shingle, settings.num_perm, settings.seed
     )
+    clause_sketches = sketch_texts(keys, settings.clause_shingle, settings.num_perm, settings.seed)
     return ReportRecord(
         path=path,
         government=doc.meta.government,
@@ -65,10 +82,13 @@ def read_record(path: str, settings: AuditSettings) -> ReportRecord:
         body_chars=content_length(text[start:end]),
         clause_keys=keys,
         clause_texts=texts,
-        clause_chars=chars,
-        clause_sentence=owner,
-        sentence_chars=[content_length(text[s.start : s.end]) for s in sentences],
-        signature=to_signature(sketch),
+        clause_chars=np.array(chars, dtype=np.int32),
+        clause_sentence=np.array(owner, dtype=np.int32),
+        sentence_chars=np.array(
+            [content_length(text[s.start : s.end]) for s in sentences], dtype=np.int32
+        ),
+        signature=to_signature(body_sketch[0]),
+        clause_bands=band_hashes(clause_sketches, settings.threshold, settings.num_perm),
     )
 
 

@@ -7,18 +7,14 @@ itself prints nothing.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
 
 from ..errors import ReportError
 from ..settings import AuditSettings
 from .audit import AuditResult, Corpus, audit
-from .records import ReportRecord, find_reports, read_record
-from .store import CorpusStore
-
-Progress = Callable[[int], None]
+from .engines import Engine, LocalEngine, Progress
+from .records import find_reports
+from .store import CorpusStore, Fingerprint
 
 
 @dataclass
@@ -31,36 +27,10 @@ class AuditRun:
     reused: int = 0
 
 
-def _read_safely(path: str, settings: AuditSettings) -> ReportRecord | ReportError:
-    try:
-        return read_record(path, settings)
-    except ReportError as exc:
-        return exc
-
-
-def read_records(
-    paths: list[str], settings: AuditSettings, jobs: int, progress: Progress | None = None
-) -> Iterator[ReportRecord | ReportError]:
-    """Records of the files in order; errors are yielded, not raised, so one bad file among
-    thousands does not stop an audit."""
-    read = partial(_read_safely, settings=settings)
-    if jobs > 1 and len(paths) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for item in pool.map(read, paths, chunksize=max(1, min(32, len(paths) // (jobs * 4)))):
-                if progress:
-                    progress(1)
-                yield item
-    else:
-        for path in paths:
-            item = read(path)
-            if progress:
-                progress(1)
-            yield item
-
-
-def _stat(path: str) -> tuple[int, int]:
+def fingerprint(path: str) -> Fingerprint:
+    """What says a stored file is unchanged: its size and modification time."""
     info = os.stat(path)
-    return info.st_size, info.st_mtime_ns
+    return f"{info.st_size}:{info.st_mtime_ns}"
 
 
 def run_audit(
@@ -69,16 +39,18 @@ def run_audit(
     index_path: str | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
+    engine: Engine | None = None,
 ) -> AuditRun:
     """Audit the reports under ``inputs`` (plus any already in the index at ``index_path``)."""
+    engine = engine or LocalEngine(jobs)
     paths = list(dict.fromkeys(find_reports(inputs)))
     corpus = Corpus.empty(settings)
     store = CorpusStore(index_path, settings) if index_path else None
-    stats = {p: _stat(p) for p in paths if os.path.isfile(p)}
+    prints = {p: fingerprint(p) for p in paths if os.path.isfile(p)}
     todo, reused = paths, 0
     if store is not None:
         known = store.known()
-        store.forget(p for p in paths if p in known and known[p] != stats.get(p))
+        store.forget(p for p in paths if p in known and known[p] != prints.get(p))
         store.load(corpus)
         loaded = {r.path for r in corpus.records}
         todo = [p for p in paths if p not in loaded]
@@ -87,12 +59,13 @@ def run_audit(
             progress(reused)  # reports taken from the index count as read
     start = len(corpus.records)
     failures = []
-    for item in read_records(todo, settings, jobs, progress):
+    for item in engine.read(todo, settings, progress):
         if isinstance(item, ReportError):
             failures.append(item)
         else:
             corpus.add(item)
     if store is not None:
-        store.save(corpus, start, stats)
+        store.save(corpus, start, prints)
         store.close()
+    corpus.index.set_groups(engine.group(corpus.index.bands))
     return AuditRun(audit(corpus), corpus, failures, reused)

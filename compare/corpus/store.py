@@ -1,12 +1,17 @@
 """An audit corpus kept in SQLite, so adding reports does not redo the rest.
 
-Stored per report: its path, size and modification time (an unchanged file
-is not read again), metadata, body size, sentence sizes and body signature;
-per distinct clause: its letters, an example and its MinHash signature; per
-report clause: which distinct clause it is. Loading rebuilds the in-memory
-LSH from the stored signatures, which costs a fraction of reading, outlining
-and hashing the reports again, and gives exactly the figures a fresh audit of
-the same files gives.
+Stored per report: its path and fingerprint (size and modification time: an
+unchanged file is not read again), metadata, body size, and as numpy blobs its
+sentence sizes, body signature and clauses (distinct-clause id, size,
+sentence). Distinct clauses are stored in chunks, one row per save: their
+letters and examples as newline-joined text and their LSH band hashes as one
+``(count, bands)`` uint64 blob. Loading a corpus is then a few large reads
+and ``np.frombuffer``, never one row or one LSH insert per clause, and gives
+exactly the figures a fresh audit of the same files gives.
+
+The fingerprint is one column compared as a whole (``Fingerprint``), so
+switching from size and time to a content hash changes ``fingerprint`` in
+``run.py`` and nothing here.
 """
 
 from __future__ import annotations
@@ -15,25 +20,35 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
 
 from ..errors import IndexMismatch, OutputError
 from ..settings import AuditSettings
 from .audit import Corpus
 from .records import ReportRecord
 
+Fingerprint = str  # what says a file is unchanged (now "size:mtime_ns")
+SCHEMA_VERSION = "2"
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
-    id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, size INTEGER, mtime_ns INTEGER,
+    id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, fingerprint TEXT,
     government TEXT, year INTEGER, title TEXT, body_chars INTEGER NOT NULL,
-    sentence_chars TEXT NOT NULL, signature BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS texts (
-    id INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL, example TEXT NOT NULL,
-    signature BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS clauses (
-    doc_id INTEGER NOT NULL, pos INTEGER NOT NULL, text_id INTEGER NOT NULL,
-    chars INTEGER NOT NULL, sentence INTEGER NOT NULL, PRIMARY KEY (doc_id, pos));
+    sentence_chars BLOB NOT NULL, signature BLOB NOT NULL,
+    clause_ids BLOB NOT NULL, clause_chars BLOB NOT NULL, clause_sentence BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS clause_chunks (
+    first INTEGER PRIMARY KEY, count INTEGER NOT NULL,
+    keys TEXT NOT NULL, examples TEXT NOT NULL, bands BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS examples (id INTEGER PRIMARY KEY, example TEXT NOT NULL);
 """
+
+
+def _blob(values: NDArray[Any]) -> bytes:
+    return np.ascontiguousarray(values).tobytes()
 
 
 class CorpusStore:
@@ -49,95 +64,95 @@ class CorpusStore:
             self.db.executescript(SCHEMA)
         except sqlite3.DatabaseError as exc:
             raise OutputError(path, f"is not a reportdiff index ({exc})") from exc
+        self._check("schema", SCHEMA_VERSION, "was written by another version of reportdiff")
         wanted = json.dumps(settings.index_key(), sort_keys=True)
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'settings'").fetchone()
-        if row is None:
-            self.db.execute("INSERT INTO meta VALUES ('settings', ?)", (wanted,))
-        elif row[0] != wanted:
-            raise IndexMismatch(
-                path, f"was built with other settings ({row[0]}); use a new index file"
-            )
+        self._check("settings", wanted, "was built with other settings")
 
-    def known(self) -> dict[str, tuple[int, int]]:
-        """Stored paths with the size and modification time they had."""
-        rows = self.db.execute("SELECT path, size, mtime_ns FROM documents")
-        return {path: (size, mtime) for path, size, mtime in rows}
+    def _check(self, key: str, wanted: str, problem: str) -> None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            self.db.execute("INSERT INTO meta VALUES (?, ?)", (key, wanted))
+        elif row[0] != wanted:
+            raise IndexMismatch(self.path, f"{problem} ({row[0]}); use a new index file")
+
+    def known(self) -> dict[str, Fingerprint]:
+        """Stored paths with the fingerprint their file had."""
+        rows = self.db.execute("SELECT path, fingerprint FROM documents")
+        return dict(rows.fetchall())
 
     def load(self, corpus: Corpus) -> None:
         """Put every stored report into ``corpus`` (whose index must be empty)."""
         index = corpus.index
-        for _ident, key, example, signature in self.db.execute(
-            "SELECT id, key, example, signature FROM texts ORDER BY id"
+        width = index.bands_per_clause
+        for _first, count, keys, examples, bands in self.db.execute(
+            "SELECT first, count, keys, examples, bands FROM clause_chunks ORDER BY first"
         ):
-            index.restore(key, example, signature)
-        for row in self.db.execute(
-            "SELECT id, path, government, year, title, body_chars, sentence_chars, signature "
-            "FROM documents ORDER BY id"
-        ):
-            doc_id, path, government, year, title, body_chars, sentences, signature = row
-            clauses = self.db.execute(
-                "SELECT text_id, chars, sentence FROM clauses WHERE doc_id = ? ORDER BY pos",
-                (doc_id,),
-            ).fetchall()
+            table = np.frombuffer(bands, dtype=np.uint64).reshape(count, width)
+            index.restore(keys.split("\n"), examples.split("\n"), table)
+        for ident, example in self.db.execute("SELECT id, example FROM examples"):
+            index.examples[ident] = example
+        rows = self.db.execute(
+            "SELECT path, government, year, title, body_chars, sentence_chars, signature,"
+            " clause_ids, clause_chars, clause_sentence FROM documents ORDER BY id"
+        )
+        for row in rows:
+            path, government, year, title, body_chars, sentences, signature = row[:7]
+            ids, chars, owner = row[7:]
             record = ReportRecord(
                 path, government, year, title, body_chars,
                 clause_keys=[], clause_texts=[],
-                clause_chars=[c for _, c, _ in clauses],
-                clause_sentence=[s for _, _, s in clauses],
-                sentence_chars=json.loads(sentences),
+                clause_chars=np.frombuffer(chars, dtype=np.int32),
+                clause_sentence=np.frombuffer(owner, dtype=np.int32),
+                sentence_chars=np.frombuffer(sentences, dtype=np.int32),
                 signature=signature,
             )  # fmt: skip
             corpus.records.append(record)
-            ids = [t for t, _, _ in clauses]
-            corpus.clause_ids.append(ids)
-            index.hold(len(corpus.records) - 1, ids)
+            index.hold(len(corpus.records) - 1, np.frombuffer(ids, dtype=np.int64))
 
     def forget(self, paths: Iterable[str]) -> None:
         """Drop stored reports (a changed file is read and stored again)."""
-        for path in paths:
-            row = self.db.execute("SELECT id FROM documents WHERE path = ?", (path,)).fetchone()
-            if row:
-                self.db.execute("DELETE FROM clauses WHERE doc_id = ?", row)
-                self.db.execute("DELETE FROM documents WHERE id = ?", row)
+        self.db.executemany("DELETE FROM documents WHERE path = ?", ((p,) for p in paths))
 
-    def save(self, corpus: Corpus, start: int, stats: dict[str, tuple[int, int]]) -> None:
+    def save(self, corpus: Corpus, start: int, fingerprints: dict[str, Fingerprint]) -> None:
         """Store the reports ``corpus.records[start:]`` and any clauses new to the store."""
         index = corpus.index
-        stored = self.db.execute("SELECT count(*) FROM texts").fetchone()[0]
-        self.db.executemany(
-            "INSERT INTO texts VALUES (?, ?, ?, ?)",
-            (
-                (i, key, index.examples[i], index.signatures[i])
-                for key, i in index.ids.items()
-                if i >= stored
-            ),
-        )
-        touched = {i for ids in corpus.clause_ids[start:] for i in ids if i < stored}
-        self.db.executemany(  # an example is the least spelling seen: new reports may bring one
-            "UPDATE texts SET example = ? WHERE id = ? AND example > ?",
-            ((index.examples[i], i, index.examples[i]) for i in sorted(touched)),
-        )
-        for record, ids in zip(corpus.records[start:], corpus.clause_ids[start:], strict=True):
-            size, mtime = stats.get(record.path, (None, None))
-            cursor = self.db.execute(
-                "INSERT INTO documents (path, size, mtime_ns, government, year, title, body_chars,"
-                " sentence_chars, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        stored = self.db.execute("SELECT coalesce(sum(count), 0) FROM clause_chunks").fetchone()[0]
+        if len(index) > stored:
+            self.db.execute(
+                "INSERT INTO clause_chunks VALUES (?, ?, ?, ?, ?)",
                 (
-                    record.path, size, mtime, record.government, record.year, record.title,
-                    record.body_chars, json.dumps(record.sentence_chars), record.signature,
-                ),
-            )  # fmt: skip
-            doc_id = cursor.lastrowid
-            self.db.executemany(
-                "INSERT INTO clauses VALUES (?, ?, ?, ?, ?)",
-                (
-                    (doc_id, pos, t, c, s)
-                    for pos, (t, c, s) in enumerate(
-                        zip(ids, record.clause_chars, record.clause_sentence, strict=True)
-                    )
+                    stored,
+                    len(index) - stored,
+                    "\n".join(index.keys[stored:]),
+                    "\n".join(index.examples[stored:]),
+                    _blob(index.bands[stored:]),
                 ),
             )
+        self._save_examples(corpus, stored)
+        for record, ids in zip(corpus.records[start:], corpus.clause_ids[start:], strict=True):
+            self.db.execute(
+                "INSERT INTO documents (path, fingerprint, government, year, title, body_chars,"
+                " sentence_chars, signature, clause_ids, clause_chars, clause_sentence)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    record.path, fingerprints.get(record.path), record.government, record.year,
+                    record.title, record.body_chars, _blob(record.sentence_chars),
+                    record.signature, _blob(ids.astype(np.int64)),
+                    _blob(record.clause_chars.astype(np.int32)),
+                    _blob(record.clause_sentence.astype(np.int32)),
+                ),
+            )  # fmt: skip
         self.db.commit()
+
+    def _save_examples(self, corpus: Corpus, stored: int) -> None:
+        """An example is the least spelling seen: new reports may bring one for old clauses."""
+        index = corpus.index
+        lowered = sorted(i for i in index.lowered if i < stored)
+        self.db.executemany(
+            "INSERT OR REPLACE INTO examples VALUES (?, ?)",
+            ((i, index.examples[i]) for i in lowered),
+        )
+        index.lowered.clear()
 
     def close(self) -> None:
         self.db.close()

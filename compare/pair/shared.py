@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from datasketch import MinHashLSH
+import numpy as np
 from diff_match_patch import diff_match_patch
 
 from ..read.chars import content_length, letters
@@ -32,7 +32,7 @@ from ..read.units import Unit
 from ..settings import CompareSettings
 from .align import SectionPair
 from .prepared import Prepared
-from .sketch import shingles, sketch_all
+from .sketch import Signatures, band_hashes, sketch_texts
 
 # How many A sentences each B sentence is diffed against within a section pair.
 CANDIDATES_PER_SENTENCE = 3
@@ -159,19 +159,38 @@ def _lsh_candidates(
     cb = [u for u in b.clauses if content_length(b.text[u.start : u.end]) >= settings.min_shared]
     if not ca or not cb:
         return
-    sketches = sketch_all(
-        [shingles(a.text[u.start : u.end], settings.clause_shingle) for u in ca]
-        + [shingles(b.text[u.start : u.end], settings.clause_shingle) for u in cb],
+    sketches = sketch_texts(
+        [a.text[u.start : u.end] for u in ca] + [b.text[u.start : u.end] for u in cb],
+        settings.clause_shingle,
         settings.num_perm,
         settings.seed,
     )
-    lsh = MinHashLSH(threshold=settings.threshold, num_perm=settings.num_perm)
-    with lsh.insertion_session() as session:
-        for i, sketch in enumerate(sketches[: len(ca)]):
-            session.insert(i, sketch, check_duplication=False)
-    for unit, sketch in zip(cb, sketches[len(ca) :], strict=True):
-        for i in sorted(lsh.query(sketch)):
-            yield ca[i], unit
+    for i, j in near_pairs(sketches[: len(ca)], sketches[len(ca) :], settings):
+        yield ca[i], cb[j]
+
+
+def near_pairs(
+    left: Signatures, right: Signatures, settings: CompareSettings
+) -> list[tuple[int, int]]:
+    """``(i, j)`` where left ``i`` and right ``j`` are equal in some LSH band, by ``(j, i)``.
+
+    The candidates datasketch's ``MinHashLSH`` gives (same bands and rows),
+    found by sorting each band's hashes instead of a dict per band.
+    """
+    hashes_l = band_hashes(left, settings.threshold, settings.num_perm)
+    hashes_r = band_hashes(right, settings.threshold, settings.num_perm)
+    found = []
+    for k in range(hashes_l.shape[1]):
+        order = np.argsort(hashes_l[:, k], kind="stable")
+        ordered = hashes_l[order, k]
+        lo = np.searchsorted(ordered, hashes_r[:, k], "left")
+        hi = np.searchsorted(ordered, hashes_r[:, k], "right")
+        counts = hi - lo
+        j = np.repeat(np.arange(len(hashes_r)), counts)
+        at = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+        found.append(j * len(hashes_l) + order[np.repeat(lo, counts) + at])
+    codes = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+    return [(c % len(hashes_l), c // len(hashes_l)) for c in codes.tolist()]
 
 
 def _choose(runs: list[SharedSpan]) -> list[SharedSpan]:

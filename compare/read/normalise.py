@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy as np
 import opencc
 
 from ..textmap import MappedText
@@ -81,36 +82,71 @@ def fold_char(text: str, i: int) -> str:
     return _QUOTES.get(ch, ch)
 
 
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    """:func:`fold_char` for every character whose fold needs no neighbours."""
+    table = {}
+    for code in range(0xFF01, 0xFF5F):
+        folded = fold_char(chr(code), 0)
+        if folded != chr(code):
+            table[code] = folded
+    for ch, full in _TO_FULL.items():
+        if ch not in ",:":  # these two stay between digits (1,000 and 10:30)
+            table[ord(ch)] = full
+    table.update({ord(ch): q for ch, q in _QUOTES.items()})
+    return table
+
+
+_COMMA_COLON = re.compile("[,:]")
+
+
+def fold_text(text: str) -> str:
+    """:func:`fold_char` of every character of ``text``: a table, then ``,`` and ``:``.
+
+    Only the half-width comma and colon depend on their neighbours (kept
+    between digits: ``1,000``, ``10:30``); they are found by a regular
+    expression and judged one by one, everything else is one ``translate``.
+    """
+    folded = text.translate(_fold_table())
+    if "," not in text and ":" not in text:
+        return folded
+    chars = list(folded)
+    for match in _COMMA_COLON.finditer(text):
+        i = match.start()
+        chars[i] = fold_char(text, i)
+    return "".join(chars)
+
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
 def line_view(original: str) -> MappedText:
-    """Script- and width-folded text with one ``\\n`` per line break and no blank lines."""
+    """Script- and width-folded text with one ``\\n`` per line break and no blank lines.
+
+    A run of whitespace becomes one ``\\n`` (when it holds a line break) or one
+    space, mapped to the whole run; runs before the first and after the last
+    character are dropped. Runs are found by a regular expression and the rest
+    is array work, not a Python loop per character.
+    """
     simple = to_simplified(original)
-    out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    i, n = 0, len(original)
-    while i < n:
-        if simple[i].isspace():
-            j = i
-            while j < n and simple[j].isspace():
-                j += 1
-            run = original[i:j]
-            newline = "\n" in run or "\r" in run
-            if out and j < n:
-                if newline and out[-1] != "\n":
-                    out.append("\n")
-                    starts.append(i)
-                    ends.append(j)
-                elif not newline and out[-1] != "\n":
-                    out.append(" ")
-                    starts.append(i)
-                    ends.append(j)
-            i = j
-            continue
-        out.append(fold_char(simple, i))
-        starts.append(i)
-        ends.append(i + 1)
-        i += 1
-    return MappedText("".join(out), starts, ends, n)
+    n = len(original)
+    codes = np.frombuffer(fold_text(simple).encode("utf-32-le"), dtype=np.uint32).copy()
+    keep = np.ones(n, dtype=bool)
+    ends = np.arange(1, n + 1, dtype=np.int64)
+    seen_text = False
+    prev = 0
+    for run in _SPACE_RUN.finditer(simple):
+        i, j = run.span()
+        seen_text = seen_text or i > prev
+        keep[i:j] = False
+        if seen_text and j < n:
+            blank = original[i:j]
+            codes[i] = ord("\n") if "\n" in blank or "\r" in blank else ord(" ")
+            keep[i] = True
+            ends[i] = j
+        prev = j
+    idx = np.flatnonzero(keep)
+    return MappedText(codes[idx].tobytes().decode("utf-32-le"), idx, ends[idx], n)
 
 
 def _soft_breaks(lines_text: str) -> set[int]:
@@ -132,26 +168,21 @@ def _soft_breaks(lines_text: str) -> set[int]:
     return soft
 
 
-def _is_ascii_word(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
-
-
 def compact_view(lines: MappedText) -> MappedText:
     """Drop layout spaces and soft wraps; keep a space only between ASCII words."""
     text = lines.text
-    soft = _soft_breaks(text)
-    keep = []
-    for i, ch in enumerate(text):
-        if ch == " ":
-            inside = 0 < i < len(text) - 1
-            if inside and _is_ascii_word(text[i - 1]) and _is_ascii_word(text[i + 1]):
-                keep.append(i)
-        elif ch == "\n":
-            if i not in soft:
-                keep.append(i)
-        else:
-            keep.append(i)
-    return lines.select(keep)
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    word = (
+        ((codes >= 0x30) & (codes <= 0x39))
+        | ((codes >= 0x41) & (codes <= 0x5A))
+        | ((codes >= 0x61) & (codes <= 0x7A))
+    )  # ASCII letters and digits: the words a space is kept between
+    between = np.zeros(len(codes), dtype=bool)
+    between[1:-1] = word[:-2] & word[2:]
+    keep = (codes != 0x20) | between
+    soft = np.fromiter(_soft_breaks(text), dtype=np.int64)
+    keep[soft] = False
+    return lines.select(np.flatnonzero(keep))
 
 
 def simplify(text: str) -> str:

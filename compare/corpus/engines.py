@@ -1,0 +1,75 @@
+"""Where an audit's heavy stages run: this machine, or a Dask cluster.
+
+An engine does two things: read files into records (read, outline, cut
+into clauses, sketch and band-hash every clause: per report, so it spreads
+over processes or workers) and group the distinct clauses' band hashes into
+near-duplicate groups (a group-by on ``(band, hash)``: a shuffle on a
+cluster). Everything after, the figures, runs where the engine was called,
+on arrays that do not depend on the engine: both give byte-equal results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
+from typing import Protocol
+
+from ..errors import ReportError
+from ..settings import AuditSettings
+from .bands import BandHashes, Groups, group_bands
+from .records import ReportRecord, read_record
+
+Progress = Callable[[int], None]
+
+
+class Engine(Protocol):
+    """Reads reports and groups band hashes."""
+
+    def read(
+        self, paths: list[str], settings: AuditSettings, progress: Progress | None = None
+    ) -> Iterator[ReportRecord | ReportError]:
+        """Records of the files, in the order given; unreadable files as errors."""
+        ...
+
+    def group(self, bands: BandHashes) -> Groups:
+        """Near-duplicate groups of the distinct clauses whose band hashes are given."""
+        ...
+
+
+def read_safely(path: str, settings: AuditSettings) -> ReportRecord | ReportError:
+    """A record, or the error that says why the file cannot be read."""
+    try:
+        return read_record(path, settings)
+    except ReportError as exc:
+        return exc
+
+
+class LocalEngine:
+    """This machine: ``jobs`` processes read, the calling process groups."""
+
+    def __init__(self, jobs: int = 1) -> None:
+        self.jobs = jobs
+
+    def read(
+        self, paths: list[str], settings: AuditSettings, progress: Progress | None = None
+    ) -> Iterator[ReportRecord | ReportError]:
+        """Records in order; errors are yielded, not raised, so one bad file among
+        thousands does not stop an audit."""
+        read = partial(read_safely, settings=settings)
+        if self.jobs > 1 and len(paths) > 1:
+            chunk = max(1, min(32, len(paths) // (self.jobs * 4)))
+            with ProcessPoolExecutor(max_workers=self.jobs) as pool:
+                for item in pool.map(read, paths, chunksize=chunk):
+                    if progress:
+                        progress(1)
+                    yield item
+        else:
+            for path in paths:
+                item = read(path)
+                if progress:
+                    progress(1)
+                yield item
+
+    def group(self, bands: BandHashes) -> Groups:
+        return group_bands(bands)
