@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from .corpus.background import Background, add_background
-from .corpus.run import AuditRun, run_audit
+from .corpus.run import AuditRun, EngineName, open_engine, run_audit
 from .model import Document
 from .pair.comparison import Comparison, compare_documents
 from .read.load import load_report
@@ -46,11 +46,16 @@ def audit_reports(
     index: str | None = None,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
+    engine: EngineName = "local",
+    scheduler: str | None = None,
 ) -> AuditRun:
     """Audit template reuse across the reports under ``paths`` (files or folders).
 
     ``index`` keeps the corpus in SQLite so later audits read only new files;
     ``jobs`` reads reports in that many processes; ``progress`` is called with
-    the number of reports read since the last call.
+    the number of reports read since the last call. ``engine="dask"`` reads,
+    sketches and bands on a Dask cluster (at ``scheduler``, or a local one of
+    ``jobs`` workers) and gives the same figures.
     """
-    return run_audit(list(paths), settings or AuditSettings(), index, jobs, progress)
+    with open_engine(engine, jobs, scheduler) as runner:
+        return run_audit(list(paths), settings or AuditSettings(), index, jobs, progress, runner)

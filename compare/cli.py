@@ -221,7 +221,19 @@ def compare_command(
     type=click.IntRange(1, 64),
     default=1,
     show_default=True,
-    help="Processes for reading and hashing reports.",
+    help="Processes for reading and hashing reports (Dask: local workers).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where reading, sketching and banding run (dask: pip install 'reportdiff[dask]').",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="With --engine dask: a running scheduler (tcp://host:8786); default a local cluster.",
 )
 @minhash_options
 @click.option(
@@ -268,6 +280,8 @@ def audit_command(
     html_path: str | None,
     index_path: str | None,
     jobs: int,
+    engine: str,
+    scheduler: str | None,
     threshold: float,
     num_perm: int,
     seed: int,
@@ -284,8 +298,9 @@ def audit_command(
     reported on stderr and left out; the audit fails only if none can be read.
 
     \b
-    Example:
+    Examples:
         reportdiff audit samples/ --html audit.html --json audit.json
+        reportdiff audit reports/ --engine dask --scheduler tcp://scheduler:8786
     """
     from .api import audit_reports
     from .corpus.records import find_reports
@@ -309,7 +324,15 @@ def audit_command(
     )
     files = list(find_reports(list(paths)))
     with progress_bar(len(files), "Reading reports") as bar:
-        run = audit_reports(files, settings, index=index_path, jobs=jobs, progress=bar.update)
+        run = audit_reports(
+            files,
+            settings,
+            index=index_path,
+            jobs=jobs,
+            progress=bar.update,
+            engine="dask" if engine == "dask" else "local",
+            scheduler=scheduler,
+        )
     for failure in run.failures:
         click.echo(f"reportdiff: error: {failure}", err=True)
     if not run.corpus.records:

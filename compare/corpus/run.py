@@ -7,7 +7,10 @@ itself prints nothing.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Literal
 
 from ..errors import ReportError
 from ..settings import AuditSettings
@@ -31,6 +34,30 @@ def fingerprint(path: str) -> Fingerprint:
     """What says a stored file is unchanged: its size and modification time."""
     info = os.stat(path)
     return f"{info.st_size}:{info.st_mtime_ns}"
+
+
+EngineName = Literal["local", "dask"]
+
+
+@contextmanager
+def open_engine(name: EngineName, jobs: int = 1, scheduler: str | None = None) -> Iterator[Engine]:
+    """The engine by name: ``local`` (``jobs`` processes) or ``dask`` (a cluster at
+    ``scheduler``, or a local one of ``jobs`` workers), closed after use."""
+    if name == "local":
+        yield LocalEngine(jobs)
+        return
+    try:
+        from .dask_engine import DaskEngine
+    except ImportError as exc:
+        raise ReportError("--engine dask", "needs Dask: pip install 'reportdiff[dask]'") from exc
+    try:
+        engine = DaskEngine(scheduler, workers=max(jobs, 1))
+    except OSError as exc:
+        raise ReportError(
+            scheduler or "LocalCluster", f"no Dask scheduler answers ({exc})"
+        ) from exc
+    with engine:
+        yield engine
 
 
 def run_audit(

@@ -13,7 +13,7 @@ machines (unlike Python's ``hash``). The signatures are datasketch's
 ``MinHash`` (2.x, ``affine32`` scheme: values pre-mixed with the MurmurHash3
 finaliser, then ``a * h + b`` modulo 2**32) bit for bit, computed here for
 many shingle sets at once: CRC-32 of every k-gram of a text in a few vector
-steps, and the minimum per set by ``np.minimum.reduceat``. A test holds the
+steps, and per permutation the minimum per set by ``np.minimum.reduceat``. A test holds the
 equality with datasketch.
 """
 
@@ -38,7 +38,6 @@ BandHashes = NDArray[np.uint64]  # one row of ``b`` LSH band hashes per signatur
 _M1 = np.uint64(0xFF51AFD7ED558CCD)
 _M2 = np.uint64(0xC4CEB9FE1A85EC53)
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
-_ROWS_PER_CHUNK = 1 << 12  # shingles permuted at once: 2 MB of uint32 at 128 permutations
 
 
 def shingles(text: str, k: int) -> set[bytes]:
@@ -149,23 +148,22 @@ def signatures_of_hashes(
     hash values; an empty set gets datasketch's empty value in every position.
     """
     a, b = permutations(num_perm, seed)
-    out = np.full((len(counts), num_perm), EMPTY, dtype=np.uint32)
+    out = np.full((num_perm, len(counts)), EMPTY, dtype=np.uint32)
     filled = np.flatnonzero(counts)
     if len(filled) == 0:
-        return out
+        return np.ascontiguousarray(out.T)
     mixed = _fmix32(hashes.astype(np.uint32))
     starts = np.concatenate(([0], np.cumsum(counts)[:-1]))[filled]
-    # Sets are cut into chunks of whole sets so the permuted block stays small.
-    first = 0
-    while first < len(filled):
-        last = int(np.searchsorted(starts, starts[first] + _ROWS_PER_CHUNK, side="left"))
-        last = max(last, first + 1)
-        lo = starts[first]
-        hi = starts[last] if last < len(filled) else len(hashes)
-        block = mixed[lo:hi, None] * a[None, :] + b[None, :]
-        out[filled[first:last]] = np.minimum.reduceat(block, starts[first:last] - lo, axis=0)
-        first = last
-    return out
+    # One permutation at a time over every shingle: long 1-D vector operations.
+    permuted = np.empty(len(mixed), dtype=np.uint32)
+    target = out if len(filled) == len(counts) else np.empty((num_perm, len(filled)), np.uint32)
+    for p in range(num_perm):
+        np.multiply(mixed, a[p], out=permuted)
+        np.add(permuted, b[p], out=permuted)
+        np.minimum.reduceat(permuted, starts, out=target[p])
+    if target is not out:
+        out[:, filled] = target
+    return np.ascontiguousarray(out.T)
 
 
 def sketch_texts(texts: Sequence[str], k: int, num_perm: int, seed: int) -> Signatures:

@@ -1,0 +1,77 @@
+"""The vectorised reading stage gives exactly what the per-character loops gave."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compare.read.chars import content_length, letters
+from compare.read.decoding import decode
+from compare.read.normalise import compact_view, line_view, to_simplified
+from compare.read.units import CLAUSE_ENDS, SENTENCE_ENDS, split_units
+
+from . import reference_loops as ref
+from .conftest import SAMPLES
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def _real_texts() -> list[str]:
+    paths = sorted(SAMPLES.glob("*.txt")) + sorted(CORPUS.glob("*.txt"))
+    return [decode(p.read_bytes(), str(p))[0] for p in paths]
+
+
+def test_letters_agree_with_the_loop_on_every_code_point() -> None:
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    expected = ref.letters(every)
+    assert letters(every) == expected
+    assert content_length(every) == len(expected)
+
+
+def test_real_reports_read_as_the_loops_read_them() -> None:
+    texts = _real_texts()
+    assert len(texts) >= 5
+    for original in texts:
+        view = line_view(original)
+        text, starts, ends = ref.line_view(original, to_simplified(original))
+        assert view.text == text
+        assert list(view.starts) == starts and list(view.ends) == ends
+        compact = compact_view(view)
+        keep = ref.compact_keep(view.text)
+        assert compact.text == "".join(view.text[i] for i in keep)
+        assert list(compact.starts) == [view.starts[i] for i in keep]
+        for ends_set in (SENTENCE_ENDS, CLAUSE_ENDS):
+            got = split_units(compact.text, 0, len(compact.text), ends_set)
+            assert got == ref.split_units(compact.text, 0, len(compact.text), ends_set)
+
+
+# Text made of the characters the reading stage treats specially.
+_ALPHABET = st.sampled_from(
+    list("各位代表，,:：;；!?！？。()（）「」『』１２３ＡＢａｂ12ab 　\t\n\r一二十、.%中國發展²①")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=120).map("".join))
+def test_generated_text_reads_as_the_loops_read_it(original: str) -> None:
+    view = line_view(original)
+    text, starts, ends = ref.line_view(original, to_simplified(original))
+    assert (view.text, list(view.starts), list(view.ends)) == (text, starts, ends)
+    keep = ref.compact_keep(view.text)
+    assert compact_view(view).text == "".join(view.text[i] for i in keep)
+    for lo in (0, len(view.text) // 3):
+        assert split_units(view.text, lo, len(view.text), CLAUSE_ENDS) == ref.split_units(
+            view.text, lo, len(view.text), CLAUSE_ENDS
+        )
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "a", "1,000:2", ",1:", "x ,\n,y"])
+def test_edge_cases_read_as_the_loops_read_them(text: str) -> None:
+    view = line_view(text)
+    assert (view.text, list(view.starts), list(view.ends)) == ref.line_view(
+        text, to_simplified(text)
+    )
