@@ -1,6 +1,7 @@
 """Time ``compare`` end to end against jieba alone and diff-match-patch alone.
 
-Run: ``python bench/bench_compare.py [A B] [--repeat N] [--full-dmp]``.
+Run: ``python bench/bench_compare.py [A B] [--repeat N] [--full-dmp]``, and
+``python bench/bench_compare.py --growth`` for how compare grows with length.
 
 Prints, side by side in one run, medians of:
 - compare end to end (read, decode, outline, tokenise, align, diff, mark);
@@ -8,6 +9,12 @@ Prints, side by side in one run, medians of:
 - (b) diff-match-patch on the two whole normalised documents, with its
   default 1 s time-out (``--full-dmp``: with no time-out, over a minute).
 jieba's dictionary is loaded once before timing; it is not counted anywhere.
+
+``--growth`` builds pairs of long reports from the parts of real reports of
+``../shared/corpus/`` (A from one half of the corpus, B from the other; see
+``long_report``), from 30,000 to 300,000 characters each, and prints the median time of
+compare at each length, the growth per doubling and the ratio to 30,000
+(linear growth is 10x at 300,000; the target is at most 12x).
 """
 
 from __future__ import annotations
@@ -25,6 +32,94 @@ from compare import compare_reports, load_report
 from compare.pair.tokens import tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+LENGTHS = [30_000, 60_000, 120_000, 240_000, 300_000]
+
+
+def _parts(path: Path) -> dict[str, list[tuple[str, str]]]:
+    """A real report's review, plan and self-government parts: (topic title, text) each."""
+    doc = load_report(str(path))
+    parts: dict[str, list[tuple[str, str]]] = {"review": [], "plan": [], "self_government": []}
+    for section in doc.sections:
+        if section.role not in parts:
+            continue
+        topics = section.children or [section]
+        for topic in topics:
+            body = doc.original[topic.start : topic.end].split("\n", 1)
+            if len(body) == 2 and body[1].strip():
+                role = topic.role if topic.role in parts else section.role
+                parts[role].append((topic.title.split("、", 1)[-1].strip("（）() "), body[1]))
+    return parts
+
+
+_NUMERALS = "一二三四五六七八九十"
+_TOPICS_PER_PART = 10
+
+
+def _numeral(k: int) -> str:
+    """Chinese numerals for topic numbers up to 99."""
+    tens, ones = divmod(k, 10)
+    return (
+        ("" if tens < 2 else _NUMERALS[tens - 1])
+        + ("十" if tens else "")
+        + (_NUMERALS[ones - 1] if ones else "")
+    )
+
+
+def long_report(paths: list[Path], length: int, out: Path) -> Path:
+    """One well-formed report of about ``length`` characters made of real reports' parts.
+
+    The review and plan topics of successive real reports are gathered, topic
+    by topic until the length is reached, under one title, one review, plan
+    parts of ten numbered topics each and one closing: a longer report has
+    more topics of the same kind, as a province's report has more than a
+    county's, rather than several reports end to end (whose outline would
+    change shape from one length to the next).
+    """
+    gathered: dict[str, list[tuple[str, str]]] = {"review": [], "plan": []}
+    size = 0
+    for path in paths:
+        parts = _parts(path)
+        for role in gathered:
+            for topic in parts[role]:
+                if size < length:
+                    gathered[role].append(topic)
+                    size += len(topic[0]) + len(topic[1]) + 8
+    lines = ["2024年政府工作报告", "各位代表：", "一、过去一年工作回顾"]
+    lines += [text for _, text in gathered["review"]]
+    plan = gathered["plan"]
+    part = 1
+    for first in range(0, len(plan), _TOPICS_PER_PART):  # numbered headings stop at 99
+        part += 1
+        lines.append(f"{_numeral(part)}、今年工作安排（第{first // _TOPICS_PER_PART + 1}部分）")
+        for k, (title, text) in enumerate(plan[first : first + _TOPICS_PER_PART], start=1):
+            lines += [f"（{_numeral(k)}）{title}", text]
+    lines.append("各位代表，让我们团结一心，奋力开创新局面！")
+    out.write_text("\n".join(lines), encoding="utf-8")
+    return out
+
+
+def growth(repeat: int) -> None:
+    """Median compare time of long real-text pairs, per doubling of their length."""
+    import tempfile
+
+    files = sorted(CORPUS.glob("*.txt"))
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for length in LENGTHS:
+            a = long_report(files[0::2], length, Path(tmp) / f"a{length}.txt")
+            b = long_report(files[1::2], length, Path(tmp) / f"b{length}.txt")
+            docs = load_report(str(a)), load_report(str(b))
+            seconds = median_time(lambda d=docs: compare_reports(*d), repeat)
+            rows.append((len(docs[0].original) + len(docs[1].original), seconds))
+    print(
+        f"{'chars (A+B)':>12} {'median s':>9} {'x previous':>10} {'x first':>8} {'chars x first':>13}"
+    )
+    for k, (chars, seconds) in enumerate(rows):
+        prev = seconds / rows[k - 1][1] if k else 1.0
+        print(
+            f"{chars:12,d} {seconds:9.2f} {prev:10.2f} {seconds / rows[0][1]:8.2f} {chars / rows[0][0]:13.1f}"
+        )
 
 
 def median_time(func: Callable[[], object], repeat: int) -> float:
@@ -44,9 +139,13 @@ def main() -> None:
     parser.add_argument(
         "--full-dmp", action="store_true", help="diff whole documents with no time-out"
     )
+    parser.add_argument("--growth", action="store_true", help="time 30k to 300k characters")
     args = parser.parse_args()
 
     tokenize("预热")  # load jieba's dictionary outside the timings
+    if args.growth:
+        growth(args.repeat)
+        return
     texts = [Path(p).read_text(encoding="utf-8") for p in (args.a, args.b)]
 
     def end_to_end() -> None:

@@ -9,15 +9,19 @@ maps every span back to the original file text.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+from numpy.typing import NDArray
 
 from ..model import Document, Section
 from ..settings import CompareSettings
 from .align import SectionPair, align
 from .prepared import Prepared, prepare
 from .shared import SharedSpan, find_shared
-from .sketch import estimate, shingles, sketch_all
+from .sketch import estimate, sketch_texts
 from .specific import SpecificSpan, find_specific, shared_spans_of
 
 SCHEMA_VERSION = 1
@@ -38,6 +42,7 @@ class Comparison:
     # With a corpus as background: per shared run, how many other reports hold it.
     corpus_counts: list[int] | None = None
     common_floor: int = 3
+    _covered: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
 
     def is_common(self, k: int) -> bool | None:
         """Whether shared run ``k`` is common formula in the corpus (None: no corpus given)."""
@@ -59,8 +64,15 @@ class Comparison:
         return self.a.doc, self.b.doc
 
     def covered(self, side: int) -> list[tuple[int, int]]:
-        """Sorted comparison-text spans of one side (0 = A, 1 = B) that are shared."""
-        return shared_spans_of(self.shared, "a" if side == 0 else "b")
+        """Sorted comparison-text spans of one side (0 = A, 1 = B) that are shared.
+
+        Sorted once per side: every section's ratio reads them.
+        """
+        spans = self._covered.get(side)
+        if spans is None:
+            spans = shared_spans_of(self.shared, "a" if side == 0 else "b")
+            self._covered[side] = spans
+        return spans
 
     def shared_ratio(self, side: int, start: int | None = None, end: int | None = None) -> float:
         """Share of a side's body (or of ``[start, end)``) that is shared phrasing."""
@@ -153,32 +165,46 @@ def _section_json(section: Section | None) -> dict[str, object] | None:
     }
 
 
+@lru_cache(maxsize=1)
+def _whitespace() -> NDArray[np.uint32]:
+    """Every code point ``str.isspace`` calls whitespace (about twenty-five)."""
+    return np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
+
+
+@lru_cache(maxsize=8)
+def _visible_before(text: str) -> NDArray[np.int64]:
+    """``out[i]``: how many non-whitespace characters ``text[:i]`` holds (prefix sums)."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    visible = ~np.isin(codes, _whitespace())
+    return np.concatenate(([0], np.cumsum(visible))).astype(np.int64)
+
+
 def coverage(text: str, spans: list[tuple[int, int]], start: int, end: int) -> float:
     """Share of the non-whitespace characters of ``text[start:end]`` inside ``spans``.
 
     ``spans`` are sorted and do not overlap (each side's shared runs never do).
+    Characters are counted by prefix sums over the text, so a section costs
+    the number of spans it holds, not its length.
     """
-    total = sum(1 for ch in text[start:end] if not ch.isspace())
+    visible = _visible_before(text)
+    total = int(visible[end] - visible[start])
     if total == 0:
         return 0.0
     inside = 0
     k = max(0, bisect_left(spans, (start, start)) - 1)
-    for s, e in spans[k:]:
-        if s >= end:
-            break
+    stop = bisect_right(spans, (end, end))
+    for s, e in spans[k:stop]:
         lo, hi = max(s, start), min(e, end)
         if lo < hi:
-            inside += sum(1 for ch in text[lo:hi] if not ch.isspace())
+            inside += int(visible[hi] - visible[lo])
     return inside / total
 
 
 def document_jaccard(a: Prepared, b: Prepared, settings: CompareSettings) -> float:
     """MinHash estimate of the Jaccard similarity of the two bodies' 4-gram shingles."""
-    sa, sb = sketch_all(
-        [
-            shingles(a.text[a.doc.body_start : a.doc.body_end], settings.document_shingle),
-            shingles(b.text[b.doc.body_start : b.doc.body_end], settings.document_shingle),
-        ],
+    sa, sb = sketch_texts(
+        [a.text[a.doc.body_start : a.doc.body_end], b.text[b.doc.body_start : b.doc.body_end]],
+        settings.document_shingle,
         settings.num_perm,
         settings.seed,
     )

@@ -20,6 +20,7 @@ longest first so that no character on either side is claimed twice.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -85,6 +86,8 @@ class _Differ:
         self.dmp.Diff_Timeout = 0
         self.codes = _WordCodes()
         self.seen: set[tuple[int, int, int, int]] = set()
+        # Formula repeats: the same pair of word sequences is diffed once.
+        self.diffs: dict[tuple[str, str], list[tuple[int, str]]] = {}
         self.runs: list[SharedSpan] = []
 
     def diff(self, ua: Unit, ub: Unit) -> None:
@@ -98,7 +101,10 @@ class _Differ:
         sa = self.codes.encode(t.word for t in ta)
         sb = self.codes.encode(t.word for t in tb)
         pa = pb = 0
-        for op, chunk in self.dmp.diff_main(sa, sb, False):
+        diffs = self.diffs.get((sa, sb))
+        if diffs is None:
+            diffs = self.diffs[(sa, sb)] = self.dmp.diff_main(sa, sb, False)
+        for op, chunk in diffs:
             n = len(chunk)
             if op == 0:
                 whole = n == len(ta) == len(tb)
@@ -193,22 +199,39 @@ def near_pairs(
     return [(c % len(hashes_l), c // len(hashes_l)) for c in codes.tolist()]
 
 
+class _Taken:
+    """Disjoint ``[start, end)`` intervals of one side, sorted, for overlap tests by bisection.
+
+    The intervals never overlap, so sorted by start they are sorted by end
+    too, and the only one that can overlap ``[start, end)`` is the last one
+    starting before ``end``: one look-up instead of a scan of every interval.
+    """
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, end) - 1
+        return k >= 0 and self.ends[k] > start
+
+    def add(self, start: int, end: int) -> None:
+        k = bisect_left(self.starts, start)
+        self.starts.insert(k, start)
+        self.ends.insert(k, end)
+
+
 def _choose(runs: list[SharedSpan]) -> list[SharedSpan]:
     """Longest runs first; a run overlapping one already chosen on either side is dropped."""
-    taken_a: list[tuple[int, int]] = []
-    taken_b: list[tuple[int, int]] = []
+    taken_a, taken_b = _Taken(), _Taken()
     chosen = []
     for run in sorted(runs, key=lambda r: (-r.length, r.b_start, r.a_start, r.a_end, r.b_end)):
-        if _overlaps(taken_b, run.b_start, run.b_end) or _overlaps(taken_a, run.a_start, run.a_end):
+        if taken_b.overlaps(run.b_start, run.b_end) or taken_a.overlaps(run.a_start, run.a_end):
             continue
-        taken_a.append((run.a_start, run.a_end))
-        taken_b.append((run.b_start, run.b_end))
+        taken_a.add(run.a_start, run.a_end)
+        taken_b.add(run.b_start, run.b_end)
         chosen.append(run)
     return sorted(chosen, key=lambda r: r.b_start)
-
-
-def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in taken)
 
 
 def find_shared(
