@@ -193,6 +193,24 @@ class _Auditor:
         """Share of report a's body in clauses that report b also holds (or near)."""
         return self._found(a, self.docs.held_in(a, [b]))
 
+    def reuse_of_pairs(self, pairs: list[tuple[int, int]]) -> dict[tuple[int, int], float]:
+        """:meth:`reuse` both ways for every pair, one look-up per report and its partners."""
+        partners: dict[int, list[int]] = defaultdict(list)
+        for a, b in pairs:
+            partners[a].append(b)
+            partners[b].append(a)
+        out: dict[tuple[int, int], float] = {}
+        for a, others in partners.items():
+            record = self.records[a]
+            held = self.docs.held_by_each(a, others)
+            found = record.clause_chars.astype(np.int64) @ held if len(held) else None
+            for k, b in enumerate(others):
+                share = 0.0
+                if record.body_chars and found is not None:
+                    share = int(found[k]) / record.body_chars
+                out[(a, b)] = share
+        return out
+
     def proposed_pairs(self) -> list[tuple[int, int]]:
         """Pairs sharing at least two clauses held by at most ``pair_cap`` reports.
 
@@ -319,10 +337,12 @@ def audit(corpus: Corpus) -> AuditResult:
     auditor = _Auditor(corpus)
     pairs = []
     closest: dict[int, tuple[int, float]] = {}
-    for a, b in auditor.proposed_pairs():
+    proposed = auditor.proposed_pairs()
+    reuse = auditor.reuse_of_pairs(proposed)
+    for a, b in proposed:
         if corpus.records[a].path > corpus.records[b].path:
             a, b = b, a  # pairs name the lesser path first, whatever order reports came in
-        ab, ba = auditor.reuse(a, b), auditor.reuse(b, a)
+        ab, ba = reuse[(a, b)], reuse[(b, a)]
         if max(ab, ba) < corpus.settings.min_reuse:
             continue
         pairs.append(

@@ -20,13 +20,23 @@ independent 64-bit hashes of the member set.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 from numpy.typing import NDArray
 
 from ..pair.sketch import _GOLDEN, _M1, _M2, BandHashes, _fmix64, band_hashes, band_shape
 
-__all__ = ["BandHashes", "Groups", "band_hashes", "band_shape", "group_bands", "make_groups"]
+__all__ = [
+    "BandHashes",
+    "ColumnSource",
+    "Groups",
+    "band_hashes",
+    "band_shape",
+    "group_bands",
+    "group_columns",
+    "make_groups",
+]
 
 
 @dataclass
@@ -117,6 +127,23 @@ def make_groups(runs: list[tuple[NDArray[np.int64], NDArray[np.int64]]], clauses
     return Groups(member_start, m_sorted, clause_start, g_sorted[by_clause])
 
 
-def group_bands(bands: BandHashes) -> Groups:
-    """All groups of clauses whose band hashes are equal in some band."""
-    return make_groups([band_runs(bands[:, k]) for k in range(bands.shape[1])], len(bands))
+class ColumnSource(Protocol):
+    """Where band hashes come from a band at a time (``columns.BandColumns``)."""
+
+    bands: int
+    rows: int
+
+    def column(self, band: int, start: int = 0, stop: int | None = None) -> NDArray[np.uint64]:
+        """One band's hashes, by clause id."""
+        ...
+
+
+def group_columns(source: ColumnSource) -> Groups:
+    """All groups of clauses equal in some band, reading one band's column at a time."""
+    return make_groups([band_runs(source.column(k)) for k in range(source.bands)], source.rows)
+
+
+def group_bands(table: BandHashes) -> Groups:
+    """All groups of the clauses whose band hashes are the rows of ``table``."""
+    runs = [band_runs(np.ascontiguousarray(table[:, k])) for k in range(table.shape[1])]
+    return make_groups(runs, len(table))

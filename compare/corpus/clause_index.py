@@ -26,7 +26,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..settings import SketchSettings
-from .bands import BandHashes, Groups, band_shape, group_bands
+from .bands import BandHashes, Groups, band_shape, group_columns
+from .columns import BandColumns, PackedTexts
 
 IdArray = NDArray[np.int64]
 _EMPTY_IDS: IdArray = np.zeros(0, dtype=np.int64)
@@ -196,6 +197,28 @@ class Holders:
             keys = np.unique(np.concatenate([self.document_keys(d) for d in others]))
         return np.logical_or.reduceat(_found_in(flat, keys), starts)
 
+    def held_by_each(self, doc: int, others: Sequence[int]) -> NDArray[np.bool_]:
+        """For each clause of ``doc`` (rows, in order) and each of ``others`` (columns),
+        whether that document holds the clause or a near-duplicate: one look-up for
+        all the partners of a document instead of one per pair."""
+        flat, starts = self._keys_of_occurrences(doc)
+        out = np.zeros((len(starts), len(others)), dtype=bool)
+        if len(flat) == 0 or not others:
+            return out
+        keys = [self.document_keys(d) for d in others]
+        owner = np.repeat(np.arange(len(others), dtype=np.int64), [len(k) for k in keys])
+        code = np.concatenate(keys) * len(others) + owner  # by key, then by partner
+        order = np.argsort(code, kind="stable")
+        code, owner = code[order], owner[order]
+        lo = np.searchsorted(code, flat * len(others))
+        hi = np.searchsorted(code, (flat + 1) * len(others))
+        hits = hi - lo
+        rows = np.repeat(np.arange(len(flat), dtype=np.int64), hits)
+        at = np.arange(int(hits.sum()), dtype=np.int64) - np.repeat(np.cumsum(hits) - hits, hits)
+        occurrence = np.searchsorted(starts, rows, side="right") - 1
+        out[occurrence, owner[np.repeat(lo, hits) + at]] = True
+        return out
+
 
 def _found_in(values: IdArray, sorted_keys: IdArray) -> NDArray[np.bool_]:
     """Whether each value is in the ascending array ``sorted_keys``."""
@@ -215,10 +238,11 @@ class ClauseIndex:
         self.bands_per_clause = band_shape(settings.threshold, settings.num_perm)[0]
         self.ids: dict[str, int] = {}
         self.keys: list[str] = []  # the letters of each distinct clause, by id
-        self.examples: list[str] = []
+        self.examples = PackedTexts()
         self.lowered: set[int] = set()  # clauses whose example a later report made lesser
         self.doc_clauses: list[IdArray] = []
-        self._band_chunks: list[BandHashes] = []
+        self.band_columns = BandColumns(self.bands_per_clause)
+        self._released = False
         self._groups: Groups | None = None
         self._documents: Holders | None = None
         self._tables: list[tuple[NDArray[np.uint64], IdArray]] | None = None
@@ -230,6 +254,8 @@ class ClauseIndex:
         self, doc_id: int, keys: Sequence[str], texts: Sequence[str], bands: BandHashes
     ) -> IdArray:
         """Ids of a document's clauses; clauses never seen are added with their band hashes."""
+        if self._released:
+            raise ValueError("the lookup table was released: load the index again")
         out = np.empty(len(keys), dtype=np.int64)
         fresh = []
         for pos, (key, text) in enumerate(zip(keys, texts, strict=True)):
@@ -245,7 +271,7 @@ class ClauseIndex:
                 self.lowered.add(ident)
             out[pos] = ident
         if fresh:
-            self._band_chunks.append(np.ascontiguousarray(bands[fresh]))
+            self.band_columns.append(bands[fresh])
         self.hold(doc_id, out)
         return out
 
@@ -255,8 +281,17 @@ class ClauseIndex:
         self.ids.update(zip(keys, range(start, start + len(keys)), strict=True))
         self.keys.extend(keys)
         self.examples.extend(examples)
-        self._band_chunks.append(bands)
+        self.band_columns.append(bands)
         self._changed()
+
+    def release_lookup(self) -> None:
+        """Drop the letters -> id table, the largest object once reading is done.
+
+        The figures need clause ids only; an index that must take new reports
+        again is loaded from its store with the table.
+        """
+        self.ids, self.keys = {}, []
+        self._released = True
 
     def hold(self, doc_id: int, idents: IdArray) -> None:
         """Record that document ``doc_id`` (the next one) holds these clauses."""
@@ -268,22 +303,10 @@ class ClauseIndex:
     def _changed(self) -> None:
         self._groups, self._documents, self._tables = None, None, None
 
-    @property
-    def bands(self) -> BandHashes:
-        """Band hashes of every distinct clause, one row per clause id."""
-        if len(self._band_chunks) != 1:
-            width = self.bands_per_clause
-            self._band_chunks = [
-                np.concatenate(self._band_chunks)
-                if self._band_chunks
-                else np.zeros((0, width), dtype=np.uint64)
-            ]
-        return self._band_chunks[0]
-
     def groups(self) -> Groups:
         """The band groups (computed here unless an engine supplied them)."""
         if self._groups is None:
-            self._groups = group_bands(self.bands)
+            self._groups = group_columns(self.band_columns)
         return self._groups
 
     def set_groups(self, groups: Groups) -> None:
@@ -301,9 +324,11 @@ class ClauseIndex:
     def query(self, bands: NDArray[np.uint64]) -> list[int]:
         """Clauses equal to a new clause in some band (its band hashes given), ascending."""
         if self._tables is None:
-            table = self.bands
-            orders = [np.argsort(table[:, k], kind="stable") for k in range(table.shape[1])]
-            self._tables = [(table[order, k], order) for k, order in enumerate(orders)]
+            self._tables = []
+            for k in range(self.bands_per_clause):
+                column = self.band_columns.column(k)
+                order = np.argsort(column, kind="stable")
+                self._tables.append((column[order], order))
         found: set[int] = set()
         for k, (ordered, order) in enumerate(self._tables):
             lo, hi = np.searchsorted(ordered, bands[k]), np.searchsorted(ordered, bands[k], "right")

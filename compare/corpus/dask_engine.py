@@ -29,7 +29,7 @@ from numpy.typing import NDArray
 
 from ..errors import ReportError
 from ..settings import AuditSettings
-from .bands import BandHashes, Groups, make_groups
+from .bands import BandHashes, ColumnSource, Groups, make_groups
 from .engines import Progress, read_safely
 from .records import ReportRecord
 
@@ -133,28 +133,24 @@ class DaskEngine:
                     progress(1)
                 yield item
 
-    def group(self, bands: BandHashes) -> Groups:
+    def group(self, source: ColumnSource) -> Groups:
         """Band groups by a hash-partitioned shuffle on the workers."""
-        count, width = bands.shape
+        count, width = source.rows, source.bands
         if count == 0:
             return make_groups([], 0)
-        blocks = max(1, -(-count // _ROWS_PER_BLOCK))
-        parts = blocks
-        split = [
-            self.client.submit(
-                _split_block,
-                self.client.scatter(bands[lo : lo + _ROWS_PER_BLOCK]),
-                lo,
-                parts,
-                pure=False,
+        parts = max(1, -(-count // _ROWS_PER_BLOCK))
+        split = []
+        for lo in range(0, count, _ROWS_PER_BLOCK):
+            rows = np.column_stack(
+                [source.column(k, lo, min(lo + _ROWS_PER_BLOCK, count)) for k in range(width)]
             )
-            for lo in range(0, count, _ROWS_PER_BLOCK)
-        ]
-        pieces = [
+            data = self.client.scatter(rows)
+            split.append(self.client.submit(_split_block, data, lo, parts, pure=False))
+        shuffled = [
             [self.client.submit(_take, block, j, pure=False) for block in split]
             for j in range(parts)
         ]
-        reduced = [self.client.submit(_reduce, width, *row, pure=False) for row in pieces]
+        reduced = [self.client.submit(_reduce, width, *row, pure=False) for row in shuffled]
         per_part = self.client.gather(reduced)
         runs = []
         for k in range(width):

@@ -17,7 +17,7 @@ from typing import Protocol
 
 from ..errors import ReportError
 from ..settings import AuditSettings
-from .bands import BandHashes, Groups, group_bands
+from .bands import ColumnSource, Groups, group_columns
 from .records import ReportRecord, read_record
 
 Progress = Callable[[int], None]
@@ -32,7 +32,7 @@ class Engine(Protocol):
         """Records of the files, in the order given; unreadable files as errors."""
         ...
 
-    def group(self, bands: BandHashes) -> Groups:
+    def group(self, source: ColumnSource) -> Groups:
         """Near-duplicate groups of the distinct clauses whose band hashes are given."""
         ...
 
@@ -71,5 +71,5 @@ class LocalEngine:
                     progress(1)
                 yield item
 
-    def group(self, bands: BandHashes) -> Groups:
-        return group_bands(bands)
+    def group(self, source: ColumnSource) -> Groups:
+        return group_columns(source)

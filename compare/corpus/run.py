@@ -94,5 +94,6 @@ def run_audit(
     if store is not None:
         store.save(corpus, start, prints)
         store.close()
-    corpus.index.set_groups(engine.group(corpus.index.bands))
+    corpus.index.release_lookup()
+    corpus.index.set_groups(engine.group(corpus.index.band_columns))
     return AuditRun(audit(corpus), corpus, failures, reused)

@@ -124,8 +124,8 @@ class CorpusStore:
                     stored,
                     len(index) - stored,
                     "\n".join(index.keys[stored:]),
-                    "\n".join(index.examples[stored:]),
-                    _blob(index.bands[stored:]),
+                    "\n".join(index.examples.since(stored)),
+                    _blob(index.band_columns.rows_between(stored, len(index))),
                 ),
             )
         self._save_examples(corpus, stored)

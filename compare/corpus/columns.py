@@ -1,0 +1,100 @@
+"""Large per-clause columns kept out of Python objects: band hashes on disk, examples packed.
+
+At 50,000 reports a corpus has some 30 million distinct clauses. Their band
+hashes (25 x 8 bytes each) are only read twice, once per band when grouping
+and once more when storing, so they are appended to one file per band in a
+temporary folder and read back a band at a time (memory holds one column,
+never the table). Examples, one short text per clause, are packed as UTF-8 in
+one ``bytearray`` with offsets, a third of a ``list[str]``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import weakref
+from array import array
+from collections.abc import Iterable
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .bands import BandHashes
+
+_WORD = np.dtype(np.uint64).itemsize
+
+
+class BandColumns:
+    """Band hashes of every distinct clause, one append-only file per band."""
+
+    def __init__(self, bands: int) -> None:
+        self.bands = bands
+        self.rows = 0
+        folder = tempfile.mkdtemp(prefix="reportdiff-bands-")
+        # Removed when the index is dropped (or at exit), without a ResourceWarning.
+        self._cleanup = weakref.finalize(self, shutil.rmtree, folder, True)
+        self._paths = [os.path.join(folder, f"band{k:03d}") for k in range(bands)]
+        for path in self._paths:
+            open(path, "wb").close()
+
+    def append(self, block: BandHashes) -> None:
+        """Add rows (one per clause, in id order)."""
+        if len(block) == 0:
+            return
+        for k, path in enumerate(self._paths):
+            with open(path, "ab") as out:
+                np.ascontiguousarray(block[:, k], dtype=np.uint64).tofile(out)
+        self.rows += len(block)
+
+    def column(self, band: int, start: int = 0, stop: int | None = None) -> NDArray[np.uint64]:
+        """One band's hashes for clauses ``start`` to ``stop``."""
+        stop = self.rows if stop is None else stop
+        return np.fromfile(
+            self._paths[band], dtype=np.uint64, count=stop - start, offset=start * _WORD
+        )
+
+    def rows_between(self, start: int, stop: int) -> BandHashes:
+        """Rows ``start`` to ``stop`` as a ``(count, bands)`` table."""
+        if stop <= start:
+            return np.zeros((0, self.bands), dtype=np.uint64)
+        return np.column_stack([self.column(k, start, stop) for k in range(self.bands)])
+
+    def close(self) -> None:
+        self._cleanup()
+
+
+class PackedTexts:
+    """A growing list of short texts stored as UTF-8 in one buffer; items can be replaced."""
+
+    def __init__(self) -> None:
+        self._data = bytearray()
+        self._ends = array("q")
+        self._replaced: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def __getitem__(self, i: int) -> str:
+        text = self._replaced.get(i)
+        if text is not None:
+            return text
+        start = self._ends[i - 1] if i else 0
+        return self._data[start : self._ends[i]].decode()
+
+    def __setitem__(self, i: int, text: str) -> None:
+        if not 0 <= i < len(self._ends):
+            raise IndexError(i)
+        self._replaced[i] = text
+
+    def append(self, text: str) -> None:
+        self._data += text.encode()
+        self._ends.append(len(self._data))
+
+    def extend(self, texts: Iterable[str]) -> None:
+        for text in texts:
+            self.append(text)
+
+    def since(self, start: int) -> list[str]:
+        """The texts from ``start`` on."""
+        return [self[i] for i in range(start, len(self))]
