@@ -275,12 +275,15 @@ class ClauseIndex:
         self.hold(doc_id, out)
         return out
 
-    def restore(self, keys: Sequence[str], examples: Sequence[str], bands: BandHashes) -> None:
-        """Re-enter stored clauses (in id order) without sketching them again."""
+    def restore(
+        self, keys: Sequence[str], examples: tuple[bytes, NDArray[np.int64]], bands: BandHashes
+    ) -> None:
+        """Re-enter stored clauses (in id order) without sketching them again; ``examples``
+        packed as UTF-8 with the end of each."""
         start = len(self.examples)
         self.ids.update(zip(keys, range(start, start + len(keys)), strict=True))
         self.keys.extend(keys)
-        self.examples.extend(examples)
+        self.examples.extend_packed(*examples)
         self.band_columns.append(bands)
         self._changed()
 

@@ -98,3 +98,16 @@ class PackedTexts:
     def since(self, start: int) -> list[str]:
         """The texts from ``start`` on."""
         return [self[i] for i in range(start, len(self))]
+
+    def packed_since(self, start: int) -> tuple[bytes, NDArray[np.int64]]:
+        """The texts from ``start`` on as UTF-8 and the end of each (for storing)."""
+        texts = self.since(start)
+        data = "".join(texts).encode()
+        ends = np.cumsum([len(t.encode()) for t in texts], dtype=np.int64)
+        return data, ends
+
+    def extend_packed(self, data: bytes, ends: NDArray[np.int64]) -> None:
+        """Append texts given as UTF-8 and the end of each (as ``packed_since`` gives)."""
+        base = len(self._data)
+        self._data += data
+        self._ends.frombytes((np.asarray(ends, dtype=np.int64) + base).tobytes())

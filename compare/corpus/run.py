@@ -7,7 +7,7 @@ itself prints nothing.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
@@ -16,7 +16,8 @@ from ..errors import ReportError
 from ..settings import AuditSettings
 from .audit import AuditResult, Corpus, audit
 from .engines import Engine, LocalEngine, Progress
-from .records import find_reports
+from .records import ReportRecord, find_reports
+from .result_cache import dump_result, load_result, result_key
 from .store import CorpusStore, Fingerprint
 
 
@@ -68,32 +69,76 @@ def run_audit(
     progress: Progress | None = None,
     engine: Engine | None = None,
 ) -> AuditRun:
-    """Audit the reports under ``inputs`` (plus any already in the index at ``index_path``)."""
+    """Audit the reports under ``inputs`` (plus any already in the index at ``index_path``).
+
+    With an index, a run that finds no file new or changed returns the figures
+    stored by the last run (same settings, same reports) without loading the
+    clause index at all.
+    """
     engine = engine or LocalEngine(jobs)
     paths = list(dict.fromkeys(find_reports(inputs)))
-    corpus = Corpus.empty(settings)
-    store = CorpusStore(index_path, settings) if index_path else None
     prints = {p: fingerprint(p) for p in paths if os.path.isfile(p)}
-    todo, reused = paths, 0
-    if store is not None:
+    if index_path is None:
+        corpus = Corpus.empty(settings)
+        return _measured(corpus, engine, _add_all(corpus, engine.read(paths, settings, progress)))
+    store = CorpusStore(index_path, settings)
+    try:
         known = store.known()
-        store.forget(p for p in paths if p in known and known[p] != prints.get(p))
-        store.load(corpus)
-        loaded = {r.path for r in corpus.records}
-        todo = [p for p in paths if p not in loaded]
+        changed = [p for p in paths if p in known and known[p] != prints.get(p)]
+        store.forget(changed)
+        todo = [p for p in paths if p not in known or p in changed]
         reused = len(paths) - len(todo)
         if progress and reused:
             progress(reused)  # reports taken from the index count as read
-    start = len(corpus.records)
+        items = engine.read(todo, settings, progress)
+        failures: list[ReportError] = []
+        first = _first_record(items, failures)
+        key = result_key(settings, store.documents())
+        cached = store.cached_result(key) if first is None and not changed else None
+        corpus = Corpus.empty(settings)
+        if cached is not None:
+            store.load_records(corpus)
+            return AuditRun(load_result(cached), corpus, failures, reused)
+        store.load(corpus)
+        start = len(corpus.records)
+        if first is not None:
+            corpus.add(first)
+            failures += _add_all(corpus, items)
+        store.save(corpus, start, prints)
+        run = _measured(corpus, engine, failures, reused)
+        store.save_result(result_key(settings, store.documents()), dump_result(run.result))
+        return run
+    finally:
+        store.close()
+
+
+def _first_record(
+    items: Iterator[ReportRecord | ReportError], failures: list[ReportError]
+) -> ReportRecord | None:
+    """The first record read (errors before it go to ``failures``); None if none is."""
+    for item in items:
+        if isinstance(item, ReportError):
+            failures.append(item)
+        else:
+            return item
+    return None
+
+
+def _add_all(corpus: Corpus, items: Iterable[ReportRecord | ReportError]) -> list[ReportError]:
+    """Add the records to the corpus; the errors, in order."""
     failures = []
-    for item in engine.read(todo, settings, progress):
+    for item in items:
         if isinstance(item, ReportError):
             failures.append(item)
         else:
             corpus.add(item)
-    if store is not None:
-        store.save(corpus, start, prints)
-        store.close()
+    return failures
+
+
+def _measured(
+    corpus: Corpus, engine: Engine, failures: list[ReportError], reused: int = 0
+) -> AuditRun:
+    """Group the bands (on the engine) and compute the figures."""
     corpus.index.release_lookup()
     corpus.index.set_groups(engine.group(corpus.index.band_columns))
     return AuditRun(audit(corpus), corpus, failures, reused)

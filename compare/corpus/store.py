@@ -4,10 +4,13 @@ Stored per report: its path and fingerprint (size and modification time: an
 unchanged file is not read again), metadata, body size, and as numpy blobs its
 sentence sizes, body signature and clauses (distinct-clause id, size,
 sentence). Distinct clauses are stored in chunks, one row per save: their
-letters and examples as newline-joined text and their LSH band hashes as one
-``(count, bands)`` uint64 blob. Loading a corpus is then a few large reads
-and ``np.frombuffer``, never one row or one LSH insert per clause, and gives
-exactly the figures a fresh audit of the same files gives.
+letters as newline-joined text, their examples as one UTF-8 blob with an
+array of ends, and their LSH band hashes as one ``(count, bands)`` uint64
+blob. The figures of the last audit are kept too, under a key made of the
+settings and every report's fingerprint (``result_cache``). Loading a corpus
+is then a few large reads and ``np.frombuffer``, never one row or one LSH
+insert per clause, and gives exactly the figures a fresh audit of the same
+files gives.
 
 The fingerprint is one column compared as a whole (``Fingerprint``), so
 switching from size and time to a content hash changes ``fingerprint`` in
@@ -31,7 +34,7 @@ from .audit import Corpus
 from .records import ReportRecord
 
 Fingerprint = str  # what says a file is unchanged (now "size:mtime_ns")
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -42,7 +45,8 @@ CREATE TABLE IF NOT EXISTS documents (
     clause_ids BLOB NOT NULL, clause_chars BLOB NOT NULL, clause_sentence BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS clause_chunks (
     first INTEGER PRIMARY KEY, count INTEGER NOT NULL,
-    keys TEXT NOT NULL, examples TEXT NOT NULL, bands BLOB NOT NULL);
+    keys TEXT NOT NULL, examples BLOB NOT NULL, example_ends BLOB NOT NULL,
+    bands BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS examples (id INTEGER PRIMARY KEY, example TEXT NOT NULL);
 """
 
@@ -84,13 +88,21 @@ class CorpusStore:
         """Put every stored report into ``corpus`` (whose index must be empty)."""
         index = corpus.index
         width = index.bands_per_clause
-        for _first, count, keys, examples, bands in self.db.execute(
-            "SELECT first, count, keys, examples, bands FROM clause_chunks ORDER BY first"
+        for _first, count, keys, examples, ends, bands in self.db.execute(
+            "SELECT first, count, keys, examples, example_ends, bands FROM clause_chunks"
+            " ORDER BY first"
         ):
             table = np.frombuffer(bands, dtype=np.uint64).reshape(count, width)
-            index.restore(keys.split("\n"), examples.split("\n"), table)
+            packed = (examples, np.frombuffer(ends, dtype=np.int64))
+            index.restore(keys.split("\n"), packed, table)
         for ident, example in self.db.execute("SELECT id, example FROM examples"):
             index.examples[ident] = example
+        self.load_records(corpus, hold=True)
+
+    def load_records(self, corpus: Corpus, hold: bool = False) -> None:
+        """Put the stored reports into ``corpus``: their records, and with ``hold`` their
+        clauses into its index (whose distinct clauses must be loaded already)."""
+        index = corpus.index
         rows = self.db.execute(
             "SELECT path, government, year, title, body_chars, sentence_chars, signature,"
             " clause_ids, clause_chars, clause_sentence FROM documents ORDER BY id"
@@ -107,7 +119,8 @@ class CorpusStore:
                 signature=signature,
             )  # fmt: skip
             corpus.records.append(record)
-            index.hold(len(corpus.records) - 1, np.frombuffer(ids, dtype=np.int64))
+            if hold:
+                index.hold(len(corpus.records) - 1, np.frombuffer(ids, dtype=np.int64))
 
     def forget(self, paths: Iterable[str]) -> None:
         """Drop stored reports (a changed file is read and stored again)."""
@@ -118,13 +131,15 @@ class CorpusStore:
         index = corpus.index
         stored = self.db.execute("SELECT coalesce(sum(count), 0) FROM clause_chunks").fetchone()[0]
         if len(index) > stored:
+            examples, ends = index.examples.packed_since(stored)
             self.db.execute(
-                "INSERT INTO clause_chunks VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO clause_chunks VALUES (?, ?, ?, ?, ?, ?)",
                 (
                     stored,
                     len(index) - stored,
                     "\n".join(index.keys[stored:]),
-                    "\n".join(index.examples.since(stored)),
+                    examples,
+                    _blob(ends),
                     _blob(index.band_columns.rows_between(stored, len(index))),
                 ),
             )
@@ -153,6 +168,21 @@ class CorpusStore:
             ((i, index.examples[i]) for i in lowered),
         )
         index.lowered.clear()
+
+    def documents(self) -> list[tuple[str, Fingerprint | None]]:
+        """Every stored report's path and fingerprint, in the order they entered."""
+        return self.db.execute("SELECT path, fingerprint FROM documents ORDER BY id").fetchall()
+
+    def cached_result(self, key: str) -> str | None:
+        """The figures stored under ``key`` (see ``result_cache``), if any."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'result'").fetchone()
+        if row is None or not row[0].startswith(key + "\n"):
+            return None
+        return str(row[0][len(key) + 1 :])
+
+    def save_result(self, key: str, text: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('result', ?)", (key + "\n" + text,))
+        self.db.commit()
 
     def close(self) -> None:
         self.db.close()

@@ -1,0 +1,78 @@
+"""The SQLite index: arrays in, arrays out; figures kept for a re-run with nothing changed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+from compare import AuditSettings, audit_reports
+
+from .conftest import SAMPLES
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def _copy_reports(folder: Path, count: int) -> list[Path]:
+    source = sorted(CORPUS.glob("*_county_*.txt"))[:count] or sorted(SAMPLES.glob("*.txt"))
+    folder.mkdir()
+    out = []
+    for path in source:
+        out.append(folder / path.name)
+        shutil.copy(path, out[-1])
+    return out
+
+
+def test_rerun_with_nothing_changed_returns_stored_figures_without_the_index(
+    tmp_path: Path,
+) -> None:
+    reports = _copy_reports(tmp_path / "r", 12)
+    index = str(tmp_path / "i.db")
+    settings = AuditSettings(min_reuse=0.02)
+    fresh = audit_reports([str(tmp_path / "r")], settings, index=index)
+    again = audit_reports([str(tmp_path / "r")], settings, index=index)
+    assert again.reused == len(reports)
+    assert len(again.corpus.index) == 0, "the clause index was not loaded"
+    assert len(again.corpus.records) == len(reports)
+    assert json.dumps(again.result.to_json()) == json.dumps(fresh.result.to_json())
+    assert again.result == fresh.result  # floats bit for bit, not only as rounded in JSON
+    other = audit_reports([str(tmp_path / "r")], AuditSettings(min_reuse=0.5), index=index)
+    assert len(other.corpus.index) > 0, "other settings: figures computed again"
+    assert len(other.result.pairs) <= len(fresh.result.pairs)
+
+
+def test_stored_clauses_are_array_blobs_one_row_per_save(tmp_path: Path) -> None:
+    reports = _copy_reports(tmp_path / "r", 6)
+    index = tmp_path / "i.db"
+    audit_reports([str(p) for p in reports[:3]], AuditSettings(), index=str(index))
+    grown = audit_reports([str(p) for p in reports], AuditSettings(), index=str(index))
+    with sqlite3.connect(index) as db:
+        chunks = db.execute("SELECT first, count, length(bands) FROM clause_chunks").fetchall()
+        rows = db.execute("SELECT count(*) FROM documents").fetchone()[0]
+    assert len(chunks) == 2 and rows == len(reports)
+    assert chunks[1][0] == chunks[0][1]  # the second save starts where the first ended
+    assert sum(c for _, c, _ in chunks) == len(grown.corpus.index)
+    assert all(size == count * 25 * 8 for _, count, size in chunks)  # 25 bands of uint64
+    fresh = audit_reports([str(p) for p in reports], AuditSettings())
+    assert grown.result.to_json() == fresh.result.to_json()
+
+
+def test_a_lesser_spelling_from_a_new_report_is_stored(tmp_path: Path) -> None:
+    folder = tmp_path / "r"
+    folder.mkdir()
+    base = (SAMPLES / "hanbin-2020.txt").read_text(encoding="utf-8")
+    assert "、" in base
+    # Same letters, one mark fewer: "、" (U+3001) sorts before any Han character, so the
+    # second report's spelling is the lesser one and becomes the clause's example.
+    (folder / "a.txt").write_text(base.replace("、", ""), encoding="utf-8")
+    index = str(tmp_path / "i.db")
+    audit_reports([str(folder)], AuditSettings(), index=index)
+    (folder / "b.txt").write_text(base, encoding="utf-8")
+    audit_reports([str(folder)], AuditSettings(), index=index)
+    settings = AuditSettings(min_reuse=0.3)  # other settings: figures from the stored index
+    loaded = audit_reports([str(folder)], settings, index=index)
+    assert len(loaded.corpus.index) > 0
+    fresh = audit_reports([str(folder)], settings)
+    assert loaded.result.to_json() == fresh.result.to_json()
+    assert any("、" in f.text for f in fresh.result.formulas)
