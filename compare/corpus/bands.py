@@ -27,6 +27,8 @@ from numpy.typing import NDArray
 
 from ..pair.sketch import _GOLDEN, _M1, _M2, BandHashes, _fmix64, band_hashes, band_shape
 
+IdArray = NDArray[np.int64]
+
 __all__ = [
     "BandHashes",
     "ColumnSource",
@@ -101,30 +103,66 @@ def _set_keys(label: NDArray[np.int64], member: NDArray[np.int64]) -> NDArray[np
     )
 
 
-def make_groups(runs: list[tuple[NDArray[np.int64], NDArray[np.int64]]], clauses: int) -> Groups:
+_KEY = np.dtype((np.void, 32))  # one run's four uint64 keys as a single comparable item
+
+
+class GroupBuilder:
+    """Collects every band's runs, keeping each distinct member set once, band by band.
+
+    Only the members of sets not seen in an earlier band are kept, so memory
+    holds the distinct groups and one band's runs, never every band's runs.
+    """
+
+    def __init__(self) -> None:
+        self._seen = np.zeros(0, dtype=_KEY)  # sorted keys of the sets kept so far
+        self._keys: list[NDArray[np.uint64]] = []
+        self._labels: list[IdArray] = []
+        self._members: list[IdArray] = []
+        self._count = 0
+
+    def add_band(self, label: IdArray, member: IdArray) -> None:
+        """One band's runs: ascending run labels from 0, members ascending within a run."""
+        if len(label) == 0:
+            return
+        keys = _set_keys(label, member)
+        packed = np.ascontiguousarray(keys).view(_KEY).ravel()
+        _, first = np.unique(packed, return_index=True)  # the band itself may repeat a set
+        fresh = first[~np.isin(packed[first], self._seen)]
+        if len(fresh) == 0:
+            return
+        fresh.sort()
+        renumber = np.full(len(keys), -1, dtype=np.int64)
+        renumber[fresh] = np.arange(self._count, self._count + len(fresh))
+        keep = renumber[label] >= 0
+        self._labels.append(renumber[label[keep]])
+        self._members.append(member[keep])
+        self._keys.append(keys[fresh])
+        self._seen = np.sort(np.concatenate((self._seen, packed[fresh])))
+        self._count += len(fresh)
+
+    def finish(self, clauses: int) -> Groups:
+        """The groups, numbered by (smallest member, hashes, size): the same whoever built them."""
+        keys = np.concatenate(self._keys) if self._keys else np.zeros((0, 4), np.uint64)
+        order = np.lexsort((keys[:, 3], keys[:, 2], keys[:, 1], keys[:, 0]))
+        canonical = np.empty(len(keys), dtype=np.int64)
+        canonical[order] = np.arange(len(keys))
+        label = np.concatenate(self._labels) if self._labels else np.zeros(0, np.int64)
+        member = np.concatenate(self._members) if self._members else np.zeros(0, np.int64)
+        group_of = canonical[label]
+        order = np.lexsort((member, group_of))
+        g_sorted, m_sorted = group_of[order], member[order]
+        member_start = np.searchsorted(g_sorted, np.arange(len(keys) + 1)).astype(np.int64)
+        by_clause = np.lexsort((g_sorted, m_sorted))
+        clause_start = np.searchsorted(m_sorted[by_clause], np.arange(clauses + 1))
+        return Groups(member_start, m_sorted, clause_start.astype(np.int64), g_sorted[by_clause])
+
+
+def make_groups(runs: list[tuple[IdArray, IdArray]], clauses: int) -> Groups:
     """Groups from every band's runs (``band_runs`` of each column), each set kept once."""
-    labels, members, keys = [], [], []
-    offset = 0
+    builder = GroupBuilder()
     for label, member in runs:
-        count = int(label[-1]) + 1 if len(label) else 0
-        labels.append(label + offset)
-        members.append(member)
-        keys.append(_set_keys(label, member))
-        offset += count
-    label = np.concatenate(labels) if labels else np.zeros(0, np.int64)
-    member = np.concatenate(members) if members else np.zeros(0, np.int64)
-    table = np.concatenate(keys) if keys else np.zeros((0, 4), np.uint64)
-    # One group per distinct member set, numbered by (smallest member, hashes): canonical.
-    distinct, first_at, canonical = np.unique(table, axis=0, return_index=True, return_inverse=True)
-    canonical = canonical.reshape(-1)
-    chosen = np.isin(label, first_at)  # the members of one instance of each distinct set
-    group_of = canonical[label[chosen]]
-    order = np.lexsort((member[chosen], group_of))
-    g_sorted, m_sorted = group_of[order], member[chosen][order]
-    member_start = np.searchsorted(g_sorted, np.arange(len(distinct) + 1)).astype(np.int64)
-    by_clause = np.lexsort((g_sorted, m_sorted))
-    clause_start = np.searchsorted(m_sorted[by_clause], np.arange(clauses + 1)).astype(np.int64)
-    return Groups(member_start, m_sorted, clause_start, g_sorted[by_clause])
+        builder.add_band(label, member)
+    return builder.finish(clauses)
 
 
 class ColumnSource(Protocol):
@@ -140,7 +178,10 @@ class ColumnSource(Protocol):
 
 def group_columns(source: ColumnSource) -> Groups:
     """All groups of clauses equal in some band, reading one band's column at a time."""
-    return make_groups([band_runs(source.column(k)) for k in range(source.bands)], source.rows)
+    builder = GroupBuilder()
+    for k in range(source.bands):
+        builder.add_band(*band_runs(source.column(k)))
+    return builder.finish(source.rows)
 
 
 def group_bands(table: BandHashes) -> Groups:
