@@ -56,10 +56,10 @@ class Corpus:
         """Index a report's clauses; its clause texts are dropped after (the index keeps them)."""
         doc_id = len(self.records)
         self.records.append(record)
-        if record.clause_bands is None:
-            raise ValueError(f"{record.path}: record has no band hashes")
-        self.index.intern(doc_id, record.clause_keys, record.clause_texts, record.clause_bands)
-        record.clause_keys, record.clause_texts, record.clause_bands = [], [], None
+        if record.clause_bands is None or record.clause_hashes is None:
+            raise ValueError(f"{record.path}: record has no clause hashes")
+        self.index.intern(doc_id, record.clause_hashes, record.clause_texts, record.clause_bands)
+        record.clause_hashes, record.clause_texts, record.clause_bands = None, [], None
 
 
 @dataclass

@@ -53,7 +53,7 @@ class Background:
         docs = self.index.documents()
         key = letters(text)
         found: set[int] = set()
-        ident = self.index.ids.get(key)
+        ident = self.index.find(key)
         if ident is not None:
             found |= docs.members(ident)
         if key:

@@ -28,6 +28,7 @@ from numpy.typing import NDArray
 from ..settings import SketchSettings
 from .bands import BandHashes, Groups, band_shape, group_columns
 from .columns import BandColumns, PackedTexts
+from .keytable import KeyHashes, KeyTable, key_hashes
 
 IdArray = NDArray[np.int64]
 _EMPTY_IDS: IdArray = np.zeros(0, dtype=np.int64)
@@ -236,8 +237,7 @@ class ClauseIndex:
         self.num_perm, self.seed = settings.num_perm, settings.seed
         self.shingle, self.threshold = settings.clause_shingle, settings.threshold
         self.bands_per_clause = band_shape(settings.threshold, settings.num_perm)[0]
-        self.ids: dict[str, int] = {}
-        self.keys: list[str] = []  # the letters of each distinct clause, by id
+        self.table = KeyTable()  # 128-bit hashes of the distinct clauses' letters -> ids
         self.examples = PackedTexts()
         self.lowered: set[int] = set()  # clauses whose example a later report made lesser
         self.doc_clauses: list[IdArray] = []
@@ -251,49 +251,51 @@ class ClauseIndex:
         return len(self.examples)
 
     def intern(
-        self, doc_id: int, keys: Sequence[str], texts: Sequence[str], bands: BandHashes
+        self, doc_id: int, hashes: KeyHashes, texts: Sequence[str], bands: BandHashes
     ) -> IdArray:
-        """Ids of a document's clauses; clauses never seen are added with their band hashes."""
+        """Ids of a document's clauses; clauses never seen are added with their band hashes.
+
+        ``hashes`` are the 128-bit hashes of the clauses' letters (``keytable.key_hashes``).
+        """
         if self._released:
             raise ValueError("the lookup table was released: load the index again")
-        out = np.empty(len(keys), dtype=np.int64)
-        fresh = []
-        for pos, (key, text) in enumerate(zip(keys, texts, strict=True)):
-            ident = self.ids.get(key)
-            if ident is None:
-                ident = len(self.examples)
-                self.ids[key] = ident
-                self.keys.append(key)
-                self.examples.append(text)
-                fresh.append(pos)
-            elif text < self.examples[ident]:
-                self.examples[ident] = text  # the same example whatever order reports come in
+        out, fresh = self.table.intern(hashes)
+        is_new = np.zeros(len(out), dtype=bool)
+        is_new[fresh] = True
+        self.examples.extend(texts[pos] for pos in fresh.tolist())
+        for pos in np.flatnonzero(~is_new).tolist():
+            ident = int(out[pos])
+            if texts[pos] < self.examples[ident]:
+                self.examples[ident] = texts[pos]  # the same example whatever order reports come in
                 self.lowered.add(ident)
-            out[pos] = ident
-        if fresh:
+        if len(fresh):
             self.band_columns.append(bands[fresh])
         self.hold(doc_id, out)
         return out
 
     def restore(
-        self, keys: Sequence[str], examples: tuple[bytes, NDArray[np.int64]], bands: BandHashes
+        self, hashes: KeyHashes, examples: tuple[bytes, NDArray[np.int64]], bands: BandHashes
     ) -> None:
         """Re-enter stored clauses (in id order) without sketching them again; ``examples``
         packed as UTF-8 with the end of each."""
-        start = len(self.examples)
-        self.ids.update(zip(keys, range(start, start + len(keys)), strict=True))
-        self.keys.extend(keys)
+        self.table.intern(hashes)
         self.examples.extend_packed(*examples)
         self.band_columns.append(bands)
         self._changed()
 
-    def release_lookup(self) -> None:
-        """Drop the letters -> id table, the largest object once reading is done.
+    def find(self, key: str) -> int | None:
+        """The id of the clause with these letters, if the corpus holds it."""
+        ident = int(self.table.find(key_hashes([key]))[0])
+        return None if ident < 0 else ident
 
-        The figures need clause ids only; an index that must take new reports
-        again is loaded from its store with the table.
-        """
-        self.ids, self.keys = {}, []
+    def key_hashes_since(self, start: int) -> KeyHashes:
+        """The key hashes of the clauses from id ``start`` on, in id order."""
+        return self.table.in_id_order(start)
+
+    def release_lookup(self) -> None:
+        """Drop the hash -> id table once reading is done: the figures need ids only, and
+        an index that must take new reports again is loaded from its store."""
+        self.table = KeyTable(2)
         self._released = True
 
     def hold(self, doc_id: int, idents: IdArray) -> None:

@@ -20,6 +20,7 @@ from ..read.load import load_report
 from ..read.units import CLAUSE_ENDS, SENTENCE_ENDS, split_units
 from ..settings import AuditSettings
 from .bands import BandHashes, band_hashes
+from .keytable import KeyHashes, key_hashes
 
 READABLE = (".txt", ".text", ".html", ".htm", ".docx", ".pdf")
 Sizes = NDArray[np.int32]
@@ -29,7 +30,7 @@ Sizes = NDArray[np.int32]
 class ReportRecord:
     """One report of a corpus, ready for the clause index.
 
-    ``clause_keys``, ``clause_texts`` and ``clause_bands`` travel from the
+    ``clause_hashes``, ``clause_texts`` and ``clause_bands`` travel from the
     reader to the index and are dropped once the clauses are interned; the
     sizes stay, as int32 arrays.
     """
@@ -39,7 +40,7 @@ class ReportRecord:
     year: int | None
     title: str | None
     body_chars: int
-    clause_keys: list[str]  # letters of each clause: the identity near-duplicates are found by
+    clause_hashes: KeyHashes | None  # 128-bit hash of each clause's letters: its identity
     clause_texts: list[str]  # the clause as written (normalised), for the formula lexicon
     clause_chars: Sizes
     clause_sentence: Sizes  # index of the sentence each clause lies in
@@ -80,7 +81,7 @@ def read_record(path: str, settings: AuditSettings) -> ReportRecord:
         year=doc.meta.year,
         title=doc.meta.title,
         body_chars=content_length(text[start:end]),
-        clause_keys=keys,
+        clause_hashes=key_hashes(keys),
         clause_texts=texts,
         clause_chars=np.array(chars, dtype=np.int32),
         clause_sentence=np.array(owner, dtype=np.int32),

@@ -34,7 +34,7 @@ from .audit import Corpus
 from .records import ReportRecord
 
 Fingerprint = str  # what says a file is unchanged (now "size:mtime_ns")
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -45,7 +45,7 @@ CREATE TABLE IF NOT EXISTS documents (
     clause_ids BLOB NOT NULL, clause_chars BLOB NOT NULL, clause_sentence BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS clause_chunks (
     first INTEGER PRIMARY KEY, count INTEGER NOT NULL,
-    keys TEXT NOT NULL, examples BLOB NOT NULL, example_ends BLOB NOT NULL,
+    hashes BLOB NOT NULL, examples BLOB NOT NULL, example_ends BLOB NOT NULL,
     bands BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS examples (id INTEGER PRIMARY KEY, example TEXT NOT NULL);
 """
@@ -88,13 +88,14 @@ class CorpusStore:
         """Put every stored report into ``corpus`` (whose index must be empty)."""
         index = corpus.index
         width = index.bands_per_clause
-        for _first, count, keys, examples, ends, bands in self.db.execute(
-            "SELECT first, count, keys, examples, example_ends, bands FROM clause_chunks"
+        for _first, count, hashes, examples, ends, bands in self.db.execute(
+            "SELECT first, count, hashes, examples, example_ends, bands FROM clause_chunks"
             " ORDER BY first"
         ):
             table = np.frombuffer(bands, dtype=np.uint64).reshape(count, width)
             packed = (examples, np.frombuffer(ends, dtype=np.int64))
-            index.restore(keys.split("\n"), packed, table)
+            keys = np.frombuffer(hashes, dtype=np.uint64).reshape(count, 2)
+            index.restore(keys, packed, table)
         for ident, example in self.db.execute("SELECT id, example FROM examples"):
             index.examples[ident] = example
         self.load_records(corpus, hold=True)
@@ -112,7 +113,7 @@ class CorpusStore:
             ids, chars, owner = row[7:]
             record = ReportRecord(
                 path, government, year, title, body_chars,
-                clause_keys=[], clause_texts=[],
+                clause_hashes=None, clause_texts=[],
                 clause_chars=np.frombuffer(chars, dtype=np.int32),
                 clause_sentence=np.frombuffer(owner, dtype=np.int32),
                 sentence_chars=np.frombuffer(sentences, dtype=np.int32),
@@ -137,7 +138,7 @@ class CorpusStore:
                 (
                     stored,
                     len(index) - stored,
-                    "\n".join(index.keys[stored:]),
+                    _blob(index.key_hashes_since(stored)),
                     examples,
                     _blob(ends),
                     _blob(index.band_columns.rows_between(stored, len(index))),
