@@ -13,10 +13,12 @@ from ..errors import EmptyReport, UnreadableFile
 from ..model import Document, Section
 from ..settings import MAX_BYTES
 from ..textmap import MappedText
-from .body import find_body
+from .body import Body, find_body
 from .decoding import decode
 from .extract import docx_text, html_text, pdf_text
 from .formats import detect_format
+from .headings import detect
+from .line_kinds import is_address, is_prose
 from .lines import Line, split_lines
 from .metadata import read_metadata
 from .normalise import compact_view, line_view, simplify
@@ -74,12 +76,20 @@ def parse_report(original: str, path: str = "<text>", encoding: str = "utf-8") -
     lines = split_lines(view.text)
     body = find_body(lines)
     sections, warnings = build_outline(view, original, lines, body)
-    if not body.found:
-        warnings.insert(0, "no '各位代表' opening found; the whole text is taken as the body")
-    header = _header_lines(lines, body.first, body.address)
+    for count, where in ((body.dropped_before, "before"), (body.dropped_after, "after")):
+        if count:
+            warnings.insert(0, f"dropped {count:,} characters of prose-like text {where} the body")
+    header, opening = _header_and_opening(lines, body)
     header_original = [original[slice(*view.to_original(ln.start, ln.end))] for ln in header]
     every = [s for top in sections for s in top.walk()]
-    meta = read_metadata(header, header_original, [simplify(s.title) for s in every])
+    body_text = view.text[lines[body.first].start : lines[body.last].end] if lines else ""
+    meta = read_metadata(
+        [ln.text for ln in header],
+        header_original,
+        [(simplify(s.title), s.role) for s in every],
+        opening,
+        body_text,
+    )
     compact = compact_view(view)
     body_start, body_end = _body_span(compact, sections)
     for section in every:
@@ -90,9 +100,18 @@ def parse_report(original: str, path: str = "<text>", encoding: str = "utf-8") -
     )
 
 
-def _header_lines(lines: list[Line], first: int, address: int | None) -> list[Line]:
-    end = address if address is not None else min(len(lines), first + 5)
-    return lines[first:end]
+def _header_and_opening(lines: list[Line], body: Body) -> tuple[list[Line], str]:
+    """The title block (lines above the first of substance) and the first paragraph."""
+    body_lines = range(body.first, body.last + 1)
+    end = next(
+        (k for k in body_lines if is_address(lines[k].text) or is_prose(lines[k].text)),
+        body.last + 1,
+    )
+    end = min(end, next((k for k in body_lines if detect(lines[k].text)), end))
+    opening = next(
+        (lines[k].text for k in range(end, body.last + 1) if is_prose(lines[k].text)), ""
+    )
+    return lines[body.first : end], opening
 
 
 def _body_span(compact: MappedText, sections: list[Section]) -> tuple[int, int]:

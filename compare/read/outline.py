@@ -9,14 +9,19 @@ always start a new top-level part.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Role, Section
 from ..textmap import MappedText
 from .body import Body
-from .headings import Heading, Style, detect
+from .headings import Heading, Style, detect, detect_bare
+from .line_kinds import is_address, is_note_item
 from .lines import Line
 from .roles import assign_roles
+
+# Lines shorter than this after a candidate heading mark a run of scraped fragments.
+_FRAGMENT = 12
 
 
 @dataclass
@@ -53,7 +58,8 @@ class _Builder:
         self.stack = [] if role in ("opening", "closing") else [_Open(style, section)]
 
     def add(self, line: Line, heading: Heading) -> None:
-        if heading.style == "top" or not self.stack:
+        outer = self.stack[0].style if self.stack else "top"
+        if heading.style == "top" or (heading.style == "bare" and outer in ("top", "bare")):
             self.add_top(line, heading.title_length, None, heading.style)
             return
         styles = [o.style for o in self.stack]
@@ -85,6 +91,32 @@ def _original_end(view: MappedText, start: int, end: int) -> int:
     return view.to_original(start, end)[1]
 
 
+def _heading(
+    lines: list[Line], k: int, body: Body, in_text: bool, seen: Counter[str]
+) -> Heading | None:
+    """The heading at line ``k``: numbered or year headings anywhere, unnumbered ones only
+    in the report's own text (after the address, before the closing).
+
+    A short line that repeats elsewhere, or comes in a run of short lines, is a
+    fragment of a scraped sentence (a linked term on a line of its own), not a heading.
+    """
+    text = lines[k].text
+    heading = detect(text)
+    if heading is not None or not in_text or seen[text] > 1:
+        return heading
+    before = lines[k - 1].text if k > body.first else ""
+    after = lines[k + 1].text if k < body.last else ""
+    if len(after) < _FRAGMENT and detect(after) is None:
+        return None
+    return detect_bare(text, before, after)
+
+
+def _note_title_length(text: str) -> int:
+    """A note entry stands for the notes part: its term, up to the colon."""
+    colon = text.find("：")
+    return colon if 0 < colon <= 30 else min(len(text), 20)
+
+
 def build_outline(
     view: MappedText, original: str, lines: list[Line], body: Body
 ) -> tuple[list[Section], list[str]]:
@@ -95,15 +127,27 @@ def build_outline(
         return [], ["no text found"]
     builder = _Builder(view, original)
     first = body_lines[0].text
-    title_length = first.find("——") if "——" in first[1:] else min(len(first), 30)
-    builder.add_top(body_lines[0], title_length, "opening", "top")
+    opening = detect(first) is None  # a report copied from its first heading has no opening
+    if opening:
+        title_length = first.find("——") if "——" in first[1:] else min(len(first), 30)
+        builder.add_top(body_lines[0], title_length, "opening", "top")
+    seen = Counter(ln.text for ln in body_lines)
+    text_from = body.address if body.address is not None else body.first
+    text_to = body.closing if body.closing is not None else body.trailer
     headings_seen = 0
-    for k in range(body.first + 1, body.last + 1):
+    for k in range(body.first + (1 if opening else 0), body.last + 1):
         line = lines[k]
         if k == body.closing:
-            builder.add_top(line, 4 if line.text.startswith("各位代表") else 3, "closing", "top")
+            builder.add_top(line, 4 if is_address(line.text) else 3, "closing", "top")
             continue
-        heading = detect(line.text)
+        if k == body.trailer and is_note_item(line.text):
+            builder.add_top(line, _note_title_length(line.text), "notes", "top")
+            continue
+        after_closing = body.closing is not None and body.closing < k
+        if after_closing and (body.trailer is None or k < body.trailer):
+            continue  # the closing paragraphs hold no headings
+        in_text = text_from < k and (text_to is None or k < text_to)
+        heading = _heading(lines, k, body, in_text, seen)
         if heading is not None:
             builder.add(line, heading)
             headings_seen += 1
