@@ -30,6 +30,7 @@ from .line_kinds import (
     is_title_block,
 )
 from .lines import Line
+from .roles import SELF_BUILDING_TEXT, is_self_heading
 
 _CLOSING_END = re.compile(r"(?:奋斗|篇章|贡献|前进|奋进|努力|新局面|辉煌)[！!。]$")
 # Prose paragraphs that may follow a closing address before a rallying last
@@ -43,7 +44,9 @@ class Body:
 
     ``address`` is the opening ``各位代表`` line, ``closing`` the line the closing
     part starts at, ``trailer`` the first line of the appendix or notes after
-    it; each ``None`` when the report has none. ``dropped_before`` and
+    it, ``self_building`` an unheaded self-building part before the closing
+    (``各位代表！…加强政府自身建设…``, as national and provincial reports have it);
+    each ``None`` when the report has none. ``dropped_before`` and
     ``dropped_after`` count the Han characters of prose-like lines left out.
     """
 
@@ -52,6 +55,7 @@ class Body:
     address: int | None
     closing: int | None
     trailer: int | None
+    self_building: int | None = None
     dropped_before: int = 0
     dropped_after: int = 0
 
@@ -144,6 +148,25 @@ def _closing(lines: list[Line], first: int, end: int, address: int | None) -> in
     return rally
 
 
+def _self_building(lines: list[Line], first: int, closing: int | None) -> int | None:
+    """An address paragraph between the last numbered heading and the closing that is
+    about the government itself: the self-building part of a report that gives it no
+    heading."""
+    if closing is None:
+        return None
+    after = max((k for k in range(first + 1, closing) if detect(lines[k].text)), default=first)
+    if is_self_heading(lines[after].text):
+        return None  # the last heading is the self-building part already
+    for k in range(after + 1, closing):
+        text = lines[k].text
+        if not is_address(text):
+            continue
+        paragraph = text if len(bare(text)) > 8 or k + 1 >= closing else lines[k + 1].text
+        if SELF_BUILDING_TEXT.search(paragraph):
+            return k
+    return None
+
+
 def _dropped(lines: list[Line]) -> int:
     return sum(han_count(ln.text) for ln in lines if is_prose(ln.text))
 
@@ -164,6 +187,7 @@ def find_body(lines: list[Line]) -> Body:
         address,
         closing,
         trailer,
+        _self_building(lines, first, closing),
         _dropped(lines[:first]),
         _dropped(lines[last + 1 :]),
     )

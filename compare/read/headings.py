@@ -78,9 +78,11 @@ def _title_length(text: str, marker_end: int) -> int:
 
 
 def is_trailer_heading(text: str) -> bool:
-    """An appendix or notes heading (``附件``, ``名词解释``, ``※名词解释※``, ``2024年民生实事``)."""
+    """An appendix or notes heading (``附件``, ``名词解释``, ``※名词解释※``, ``2024年民生实事``);
+    a numbered one (``（一）办好十件实事``) is a topic of the plan instead."""
     core = text.strip(_DECORATION)
-    return 0 < len(core) <= 24 and bool(_TRAILER.match(core) or _YEAR_HEADING.match(core))
+    numbered = any(pattern.match(core) for _, pattern in _NUMBERED)
+    return 0 < len(core) <= 24 and not numbered and bool(_TRAILER.match(core))
 
 
 def detect(text: str) -> Heading | None:

@@ -55,6 +55,17 @@ def bare(text: str) -> str:
     return text.replace(" ", "")
 
 
+def prefix_length(text: str, letters: int) -> int:
+    """How many characters of ``text`` hold its first ``letters`` non-space characters."""
+    seen = 0
+    for k, ch in enumerate(text):
+        if ch != " ":
+            seen += 1
+            if seen == letters:
+                return k + 1
+    return len(text)
+
+
 def han_count(text: str) -> int:
     """Han characters in ``text``."""
     return sum(1 for ch in text if is_han(ch))

@@ -16,7 +16,7 @@ from ..model import Role, Section
 from ..textmap import MappedText
 from .body import Body
 from .headings import Heading, Style, detect, detect_bare
-from .line_kinds import is_address, is_note_item
+from .line_kinds import is_address, is_note_item, prefix_length
 from .lines import Line
 from .roles import assign_roles
 
@@ -138,7 +138,11 @@ def build_outline(
     for k in range(body.first + (1 if opening else 0), body.last + 1):
         line = lines[k]
         if k == body.closing:
-            builder.add_top(line, 4 if is_address(line.text) else 3, "closing", "top")
+            length = prefix_length(line.text, 4) if is_address(line.text) else 3
+            builder.add_top(line, length, "closing", "top")
+            continue
+        if k == body.self_building:
+            builder.add_top(line, prefix_length(line.text, 4), "self_government", "top")
             continue
         if k == body.trailer and is_note_item(line.text):
             builder.add_top(line, _note_title_length(line.text), "notes", "top")

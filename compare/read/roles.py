@@ -14,7 +14,11 @@ from ..model import Role, Section
 from .normalise import simplify
 
 _SELF = re.compile(
-    r"自身建设|政府建设|人民满意|服务型政府|政府治理能力|政府职能|作风建设|廉洁政府|法治政府"
+    r"自身建设|政府建设|人民满意|服务型政府|政府治理|政府职能|作风建设|廉洁政府|法治政府"
+)
+# A paragraph about the government itself (an unheaded self-building part).
+SELF_BUILDING_TEXT = re.compile(
+    r"自身建设|政府建设|依法行政|廉洁|作风建设|政绩观|履职能力|法治政府|服务型政府|人民满意的政府"
 )
 _REVIEW = re.compile(r"回顾|总结|过去|去年|成就|成绩|一年来")
 _PLAN = re.compile(r"安排|任务|目标|计划|打算|重点|今年|思路|展望|部署|建议")
@@ -24,6 +28,11 @@ _LOOKS_BACK = re.compile(r"过去|一年来|去年|刚刚|回顾")
 
 
 _YEAR = re.compile(r"(?<!\d)(\d{4})年")
+
+
+def is_self_heading(title: str) -> bool:
+    """Whether a heading names the government's own building (``加强政府自身建设``)."""
+    return bool(_SELF.search(simplify(title)))
 
 
 def _by_heading(original_title: str) -> Role | None:
