@@ -12,15 +12,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from ._version import __version__
 from .errors import NoReports, ReportError
-from .model import Document
-from .read.load import load_report
 from .render.output import check_writable, write_text
 from .settings import MAX_BYTES, AuditSettings, CompareSettings
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # heavy modules load inside the commands that use them (start-up time)
     from .corpus.run import AuditRun
+    from .model import Document
 
 F = TypeVar("F", bound=Callable[..., Any])
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -93,6 +91,8 @@ def minhash_options(func: F) -> F:
 
 def load(path: str, max_size: float) -> Document:
     """Load a report and print its warnings to stderr."""
+    from .read.load import load_report
+
     doc = load_report(path, int(max_size * 1e6))
     for warning in doc.warnings:
         click.echo(f"reportdiff: warning: {path}: {warning}", err=True)
@@ -100,7 +100,7 @@ def load(path: str, max_size: float) -> Document:
 
 
 @click.group(context_settings=CONTEXT)
-@click.version_option(__version__, prog_name="reportdiff")
+@click.version_option(package_name="reportdiff", prog_name="reportdiff")
 @click.option("--traceback", is_flag=True, help="Show the full traceback on errors.")
 def main(traceback: bool) -> None:
     """See what in a government work report is shared formula and what is local.

@@ -135,6 +135,7 @@ def _doc_json(doc: Document) -> dict[str, object]:
         "path": doc.path,
         "encoding": doc.encoding,
         "government": doc.meta.government,
+        "level": doc.meta.level,
         "year": doc.meta.year,
         "title": doc.meta.title,
         "chars": len(doc.original),

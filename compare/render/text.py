@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from ..corpus.run import AuditRun
+from typing import TYPE_CHECKING
+
 from ..model import Document, Section
-from ..pair.comparison import Comparison
+
+if TYPE_CHECKING:  # type-only: outlining a report must not import the comparison machinery
+    from ..corpus.run import AuditRun
+    from ..pair.comparison import Comparison
 
 
 def outline_lines(doc: Document) -> list[str]:
@@ -12,7 +16,8 @@ def outline_lines(doc: Document) -> list[str]:
     meta = doc.meta
     out = [
         f"{doc.path}  ({doc.encoding})",
-        f"government: {meta.government or '?'}   year: {meta.year or '?'}   "
+        f"government: {meta.government or '?'}{f' ({meta.level})' if meta.level else ''}"
+        f"   year: {meta.year or '?'}   "
         f"speaker: {meta.speaker or '?'}",
         f"title: {meta.title or '?'}",
         "",
