@@ -18,7 +18,7 @@ from .align import SectionPair, align
 from .prepared import Prepared, prepare
 from .shared import SharedSpan, find_shared
 from .sketch import estimate, shingles, sketch_all
-from .specific import SpecificSpan, find_specific, shared_spans_of
+from .specific import SpecificSpan, find_specific, is_measure, shared_spans_of
 
 SCHEMA_VERSION = 1
 
@@ -192,7 +192,8 @@ def compare_documents(
     settings = settings or CompareSettings()
     pa, pb = prepare(a), prepare(b)
     pairs = align(pa, pb, settings)
-    shared = find_shared(pa, pb, pairs, settings)
+    # Runs of figures and units alone (万平方米, 亿元以上) are coincidence, not formula.
+    shared = [r for r in find_shared(pa, pb, pairs, settings) if not is_measure(r.text)]
     specific = (
         find_specific(pa, shared_spans_of(shared, "a")),
         find_specific(pb, shared_spans_of(shared, "b")),
