@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pytest
 
 from compare import Comparison, Document, compare_reports, parse_report
-from compare.render.compare_page import render_comparison
+from compare.render.compare_page import render_comparison, short_label
 
 from .html_structure import parse_page
 
@@ -251,7 +251,7 @@ def test_verdict_and_settings(rendered: tuple[Comparison, str]) -> None:
     text = unescape(html)
     for side, (me, other) in enumerate((("A", "B"), ("B", "A"))):
         sentence = (
-            f"Report {me} ({result.docs[side].label}): {result.shared_ratio(side):.0%} of its "
+            f"Report {me} ({short_label(result.docs[side])}): {result.shared_ratio(side):.0%} of its "
             f"body is phrasing also found in {other}; "
             f"{result.near_duplicate_ratio(side):.0%} is in sentences copied with only details"
         )

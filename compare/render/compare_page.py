@@ -12,9 +12,11 @@ jump, and a notice when the machine has no Chinese font.
 
 from __future__ import annotations
 
+import os
 from datetime import datetime, timezone
 
 from .._version import __version__
+from ..model import Document
 from ..pair.comparison import Comparison
 from .compare_view import KIND_LABELS, Block, build_blocks, build_map, script_lang
 from .templates import environment, template_text
@@ -33,12 +35,20 @@ MAP_ROW_HEIGHT = 24
 FORMULAS_SHOWN = 40
 
 
+def short_label(doc: Document) -> str:
+    """Government and year, or the file's name (not its whole path) and the year."""
+    name = doc.meta.government or os.path.splitext(os.path.basename(doc.path))[0] or doc.path
+    year = str(doc.meta.year) if doc.meta.year else ""
+    return f"{name} {year}" if year and year not in name else name
+
+
 def verdict(comparison: Comparison, side: int) -> str:
     """One sentence on one report: how much is shared, common formula, changed-detail copying."""
     me, other = ("A", "B") if side == 0 else ("B", "A")
     doc = comparison.docs[side]
     shared = comparison.shared_ratio(side)
-    out = f"Report {me} ({doc.label}): {shared:.0%} of its body is phrasing also found in {other}"
+    out = f"Report {me} ({short_label(doc)}): {shared:.0%} of its body is phrasing also found in "
+    out += other
     common = comparison.common_ratio(side)
     if common is not None:
         out += (
@@ -69,7 +79,7 @@ def render_comparison(comparison: Comparison, generated: datetime | None = None)
     template = environment().get_template("compare.html.j2")
     return template.render(
         c=comparison,
-        docs=[(d, d.label) for d in comparison.docs],
+        docs=[(d, short_label(d)) for d in comparison.docs],
         langs=[script_lang(d) for d in comparison.docs],
         verdicts=[verdict(comparison, 0), verdict(comparison, 1)],
         blocks=blocks,
