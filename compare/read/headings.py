@@ -22,7 +22,7 @@ from typing import Literal
 
 from .chars import is_han
 
-Style = Literal["top", "part", "cn", "paren_cn", "num", "paren_num", "bare"]
+Style = Literal["top", "part", "cn", "paren_cn", "num", "paren_num", "ordinal", "bare"]
 
 _CN = "一二三四五六七八九十"
 _NUMBERED: list[tuple[Style, re.Pattern[str]]] = [
@@ -32,6 +32,10 @@ _NUMBERED: list[tuple[Style, re.Pattern[str]]] = [
     ("num", re.compile(r"^\d{1,2}(?:[、]|\.(?!\d))")),
     ("paren_num", re.compile(r"^（\d{1,2}）")),
 ]
+# ``第一，牢记第一要务，凝神聚力抓发展``: a heading only as a short line of its own, since
+# speeches also start paragraphs with 第一，… .
+_ORDINAL = re.compile(rf"^第[{_CN}]+[，,、]")
+ORDINAL_MAX = 30
 # A part named by its period: ``2019年工作回顾``, ``2020年工作目标和主要任务``,
 # ``“十四五”时期工作回顾``, ``今年工作安排``.
 _YEAR_HEADING = re.compile(
@@ -93,6 +97,8 @@ def detect(text: str) -> Heading | None:
         m = pattern.match(text)
         if m and len(text) > m.end():
             return Heading(style, _title_length(text, m.end()))
+    if _ORDINAL.match(text) and len(text) <= ORDINAL_MAX and text[-1] not in _NOT_BARE_END:
+        return Heading("ordinal", len(text))
     return None
 
 

@@ -151,7 +151,7 @@ def _title(header: list[str], header_original: list[str]) -> str | None:
     dateline; found on the normalised lines, so 報告 is a 报告 too."""
     parts: list[str] = []
     for norm, line in zip(header, header_original, strict=True):
-        parts.append(line.strip())
+        parts.append(re.sub(r"\s*\n\s*", "", line).strip())  # a title cut by a scraper
         if "报告" in bare(norm):
             title = "".join(parts).split("——")[0].strip()
             return re.sub(rf"(?<={_HAN}) +(?={_HAN})", "", title) or None

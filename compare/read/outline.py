@@ -9,6 +9,7 @@ always start a new top-level part.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from .line_kinds import is_address, is_note_item, prefix_length
 from .lines import Line
 from .roles import assign_roles
 
+_LINE_BREAK = re.compile(r"\s*\n\s*")
 # Lines shorter than this after a candidate heading mark a run of scraped fragments.
 _FRAGMENT = 12
 
@@ -41,9 +43,10 @@ class _Builder:
 
     def _section(self, line: Line, title_length: int, role: Role | None) -> Section:
         start, _ = self.view.to_original(line.start, line.start + 1)
-        title_start, title_end = self.view.to_original(line.start, line.start + title_length)
+        title_start, title_end = self.view.to_original(line.start, line.view_offset(title_length))
+        title = self.original[title_start:title_end]
         return Section(
-            title=self.original[title_start:title_end].strip(),
+            title=_LINE_BREAK.sub("", title).strip(),  # a title joined from scraped pieces
             role=role,
             start=start,
             end=start,
@@ -111,6 +114,13 @@ def _heading(
     return detect_bare(text, before, after)
 
 
+def _opening_title_length(text: str) -> int:
+    """The title of the opening: its first line up to a dateline dash (leading dashes aside)."""
+    lead = len(text) - len(text.lstrip("—-－ "))
+    dash = text.find("——", lead + 1)
+    return dash if dash > lead else min(len(text), 30)
+
+
 def _note_title_length(text: str) -> int:
     """A note entry stands for the notes part: its term, up to the colon."""
     colon = text.find("：")
@@ -129,8 +139,7 @@ def build_outline(
     first = body_lines[0].text
     opening = detect(first) is None  # a report copied from its first heading has no opening
     if opening:
-        title_length = first.find("——") if "——" in first[1:] else min(len(first), 30)
-        builder.add_top(body_lines[0], title_length, "opening", "top")
+        builder.add_top(body_lines[0], _opening_title_length(first), "opening", "top")
     seen = Counter(ln.text for ln in body_lines)
     text_from = body.address if body.address is not None else body.first
     text_to = body.closing if body.closing is not None else body.trailer
@@ -165,7 +174,27 @@ def build_outline(
         only.norm_end, only.end = end_view, _original_end(view, only.norm_start, end_view)
         return [only], warnings
     assign_roles(sections, [_lead(view, s) for s in sections])
-    return sections, warnings
+    return _fold_unheaded_self(sections, body, lines), warnings
+
+
+def _fold_unheaded_self(sections: list[Section], body: Body, lines: list[Line]) -> list[Section]:
+    """A report with a headed self-building part needs no unheaded one: the 各位代表！
+    paragraph then belongs to the part before it (its end extends, children's too)."""
+    if body.self_building is None:
+        return sections
+    start = lines[body.self_building].start
+    unheaded = next((s for s in sections if s.norm_start == start), None)
+    headed = [s for s in sections for s in s.walk() if s.role == "self_government"]
+    if unheaded is None or len(headed) < 2:
+        return sections
+    k = sections.index(unheaded)
+    if k == 0:
+        return sections
+    node: Section | None = sections[k - 1]
+    while node is not None:  # the previous part and its last descendants end where it ended
+        node.end, node.norm_end = unheaded.end, unheaded.norm_end
+        node = node.children[-1] if node.children else None
+    return sections[:k] + sections[k + 1 :]
 
 
 def _lead(view: MappedText, section: Section) -> str:
