@@ -67,20 +67,25 @@ def _table_path() -> Path | None:
 
 
 @lru_cache(maxsize=1)
-def _everyday_stems() -> frozenset[str]:
-    """Division stems that jieba's dictionary counts as frequent words other than places."""
+def _frequent_stems() -> dict[str, bool]:
+    """Division stems that jieba's dictionary counts as frequent words, and whether it
+    tags each a place name (陕西 is; 资源 is not)."""
     path = _package_file("jieba", "dict.txt")
     if path is None:
-        return frozenset()
+        return {}
     stems = _divisions()
-    common = set()
+    frequent: dict[str, bool] = {}
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             word, freq, *tag = line.split()
-            place = bool(tag) and tag[0].startswith("ns")
-            if word in stems and int(freq) >= COMMON_WORD_FREQ and not place:
-                common.add(word)
-    return frozenset(common)
+            if word in stems and int(freq) >= COMMON_WORD_FREQ:
+                frequent[word] = bool(tag) and tag[0].startswith("ns")
+    return frequent
+
+
+def _everyday_stems() -> frozenset[str]:
+    """Frequent stems that are not place names: never a government's name in its text."""
+    return frozenset(word for word, place in _frequent_stems().items() if not place)
 
 
 def split_suffix(name: str) -> tuple[str, str]:
@@ -180,6 +185,39 @@ def most_named(text: str, level: Level, min_count: int = 3) -> Unit | None:
     stem = ranked[0][0]
     division = next(d for d in table[stem] if _level(*split_suffix(d.name)) == level)
     return Unit(division.name, level, division.parents)
+
+
+def place_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of division names in running text: a stem of two or more characters with its
+    suffix (``保定市``), or alone (``徐水``) unless it is a frequent word (新建, 长安): in
+    running text, one-character stems (和区 in 和区委) and frequent words mislead."""
+    table, everyday = _divisions(), frozenset(_frequent_stems())
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while pos < len(text):
+        found = _place_at(text, pos, table, everyday)
+        if found is None:
+            pos += 1
+        else:
+            spans.append((pos, found))
+            pos = found
+    return spans
+
+
+def _place_at(
+    text: str, pos: int, table: dict[str, tuple[Division, ...]], everyday: frozenset[str]
+) -> int | None:
+    """Where the longest division name starting at ``pos`` ends, if one does."""
+    for size in range(min(_STEM_MAX, len(text) - pos), 1, -1):
+        stem = text[pos : pos + size]
+        if stem not in table:
+            continue
+        suffix = next((x for x in SUFFIXES if text.startswith(x, pos + size)), None)
+        if suffix is not None:
+            return pos + size + len(suffix)
+        if stem not in everyday:
+            return pos + size
+    return None
 
 
 def _other_suffix(text: str, pos: int, level: Level) -> bool:
