@@ -21,8 +21,10 @@ from .outline import build_outline
 
 def load_report(path: str, max_bytes: int = MAX_BYTES) -> Document:
     """Read, decode and outline one report file (text, HTML, DOCX or PDF)."""
-    text, encoding = read_text(path, max_bytes)
-    return parse_report(text, path, encoding)
+    text, encoding, warnings = read_text(path, max_bytes)
+    doc = parse_report(text, path, encoding)
+    doc.warnings[:0] = warnings  # what reading had to guess comes first
+    return doc
 
 
 def parse_report(original: str, path: str = "<text>", encoding: str = "utf-8") -> Document:
