@@ -7,16 +7,12 @@ to the decoded original.
 
 from __future__ import annotations
 
-import os
-
-from ..errors import EmptyReport, UnreadableFile
+from ..errors import EmptyReport
 from ..model import Document, Section
 from ..settings import MAX_BYTES
 from ..textmap import MappedText
 from .body import Body, find_body
-from .decoding import decode
-from .extract import docx_text, html_text, pdf_text
-from .formats import detect_format
+from .files import read_text
 from .headings import detect
 from .line_kinds import is_address, is_prose
 from .lines import Line, split_lines
@@ -25,47 +21,12 @@ from .normalise import compact_view, line_view, simplify
 from .outline import build_outline
 
 
-def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:
-    """The file's bytes, with one clear error for each way reading can fail."""
-    if not os.path.exists(path):
-        raise UnreadableFile(path, "no such file")
-    if os.path.isdir(path):
-        raise UnreadableFile(path, "is a directory, not a report file")
-    size = os.path.getsize(path)
-    if size > max_bytes:
-        raise UnreadableFile(
-            path, f"{size / 1e6:.1f} MB is larger than any report (limit {max_bytes / 1e6:.0f} MB)"
-        )
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError as exc:
-        raise UnreadableFile(path, exc.strerror or "cannot be read") from exc
-
-
-def read_text(path: str, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
-    """The text of a report file of any supported format, and how it was read.
-
-    The second value names the encoding for text and HTML (``utf-8``,
-    ``gb18030``...) and the format otherwise (``docx``, ``pdf``).
-    """
-    data = read_bytes(path, max_bytes)
-    if not data.strip():
-        raise EmptyReport(path, "the file is empty")
-    kind = detect_format(data, path)
-    if kind == "html":
-        return html_text(data, path)
-    if kind == "docx":
-        return docx_text(data, path), "docx"
-    if kind == "pdf":
-        return pdf_text(data, path), "pdf"
-    return decode(data, path)
-
-
 def load_report(path: str, max_bytes: int = MAX_BYTES) -> Document:
     """Read, decode and outline one report file (text, HTML, DOCX or PDF)."""
-    text, encoding = read_text(path, max_bytes)
-    return parse_report(text, path, encoding)
+    text, encoding, warnings = read_text(path, max_bytes)
+    doc = parse_report(text, path, encoding)
+    doc.warnings[:0] = warnings  # what reading had to guess comes first
+    return doc
 
 
 def parse_report(original: str, path: str = "<text>", encoding: str = "utf-8") -> Document:
