@@ -13,9 +13,8 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from ._version import __version__
-
 if TYPE_CHECKING:
+    from ._version import __version__
     from .api import audit_reports, compare_reports
     from .corpus.audit import AuditResult
     from .corpus.run import AuditRun
@@ -26,6 +25,7 @@ if TYPE_CHECKING:
     from .settings import AuditSettings, CompareSettings, SketchSettings
 
 _WHERE = {
+    "__version__": "_version",
     "audit_reports": "api",
     "compare_reports": "api",
     "AuditResult": "corpus.audit",

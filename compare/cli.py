@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 import functools
-import json
+import logging
 import os
+import signal
 import sys
-from collections.abc import Callable
+import threading
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from ._version import __version__
-from .errors import NoReports, ReportError
-from .model import Document
-from .read.load import load_report
-from .render.output import check_writable, write_text
+from .errors import NoReports, ReportError, printable
+from .read.limits import MB
+from .render.output import RunFiles, check_run_files, json_text, write_text
 from .settings import MAX_BYTES, AuditSettings, CompareSettings
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # heavy modules load inside the commands that use them (start-up time)
     from .corpus.run import AuditRun
+    from .model import Document
 
 F = TypeVar("F", bound=Callable[..., Any])
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -32,41 +35,149 @@ class ExitStatus(IntEnum):
     OK = 0
     ERROR = 1  # bad input or output: one line on stderr
     USAGE = 2  # bad options (click's own code)
+    INTERRUPTED = 130  # SIGINT (Ctrl-C), 128 + 2 as shells report it
+    TERMINATED = 143  # SIGTERM, 128 + 15
 
 
-def reports_errors(func: F) -> F:
-    """Turn library errors into one plain line on stderr, or a traceback on request."""
+_STOPPING = {signal.SIGINT: ExitStatus.INTERRUPTED, signal.SIGTERM: ExitStatus.TERMINATED}
 
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        ctx = click.get_current_context()
-        try:
-            return func(*args, **kwargs)
-        except ReportError as exc:
-            if ctx.find_root().params.get("traceback"):
-                raise
-            click.echo(f"reportdiff: error: {exc}", err=True)
-            ctx.exit(ExitStatus.ERROR)
-        except (click.exceptions.Exit, click.ClickException, KeyboardInterrupt):
+
+class Stopped(BaseException):
+    """A signal asked the run to stop. A BaseException, like KeyboardInterrupt, so no
+    ``except Exception`` swallows it; unwinding removes temp files on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def reports_errors(
+    files_of: Callable[[dict[str, Any]], RunFiles] | None = None,
+) -> Callable[[F], F]:
+    """Everything the command line does about bad input and output, in one place.
+
+    Before the command runs: its paths are checked (``files_of`` names them
+    from the command's parameters): an output that is an input, another output
+    or the index is refused, and so is more than one output to stdout. While it
+    runs: SIGINT and SIGTERM stop it cleanly (exit 130 and 143), and warnings
+    of third-party libraries are shown only with ``--verbose``. Errors become
+    one plain line on stderr, or a traceback with ``--traceback``.
+    """
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> None:
+            ctx = click.get_current_context()
+            options = ctx.find_root().params
+            traceback = bool(options.get("traceback"))
+
+            def run() -> None:
+                if files_of is not None:
+                    _check_paths(files_of(kwargs))
+                func(*args, **kwargs)
+
+            try:
+                with _stopped_by_signals(), _third_party_output(bool(options.get("verbose"))):
+                    status = _one_line_errors(run, traceback)
+            except Stopped as stop:  # also when it lands while another error is reported
+                if traceback:
+                    raise
+                name = signal.Signals(stop.signum).name
+                click.echo(f"reportdiff: stopped by {name}; no output left half-written", err=True)
+                status = _STOPPING[signal.Signals(stop.signum)]
+            if status != ExitStatus.OK:
+                ctx.exit(status)
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def _one_line_errors(run: Callable[[], None], traceback: bool) -> ExitStatus:
+    """Run the command; a library error, or any other, becomes one line on stderr."""
+    try:
+        run()
+    except ReportError as exc:
+        if traceback:
             raise
-        except Exception as exc:  # a bug or an input no check foresaw: still one line
-            if ctx.find_root().params.get("traceback"):
-                raise
-            message = f"reportdiff: error: unexpected {type(exc).__name__}: {exc}"
-            click.echo(f"{message} (rerun with --traceback and report it)", err=True)
-            ctx.exit(ExitStatus.ERROR)
+        click.echo(f"reportdiff: error: {exc}", err=True)
+        return ExitStatus.ERROR
+    except (click.exceptions.Exit, click.ClickException):
+        raise
+    except Exception as exc:  # a bug or an input no check foresaw: still one line
+        if traceback:
+            raise
+        message = printable(f"reportdiff: error: unexpected {type(exc).__name__}: {exc}")
+        click.echo(f"{message} (rerun with --traceback and report it)", err=True)
+        return ExitStatus.ERROR
+    return ExitStatus.OK
 
-    return wrapper  # type: ignore[return-value]
+
+def _check_paths(files: RunFiles) -> None:
+    to_stdout = [what for what, path in files.outputs if path == "-"]
+    if len(to_stdout) > 1:
+        raise click.UsageError(
+            f"{' and '.join(to_stdout)} cannot both be '-': standard output can hold only one"
+        )
+    check_run_files(files)
+
+
+@contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """SIGINT and SIGTERM raise :class:`Stopped` in this process; a ``--jobs`` worker
+    (a fork of it) just exits, and leaves the one line to this process."""
+    here = os.getpid()
+
+    def stop(signum: int, frame: object) -> None:
+        if os.getpid() != here:
+            os._exit(128 + signum)
+        raise Stopped(signum)
+
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may handle signals (the CLI called from a thread)
+        return
+    previous = {sig: signal.signal(sig, stop) for sig in _STOPPING}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+@contextmanager
+def _third_party_output(verbose: bool) -> Iterator[None]:
+    """Log records and warnings of the libraries we use (pypdf, jieba...) reach
+    stderr only with ``--verbose``; otherwise what matters is our one line."""
+    root = logging.getLogger()
+    handler: logging.Handler = logging.NullHandler()  # keeps logging's last resort quiet
+    if verbose:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("reportdiff: verbose: %(name)s: %(message)s"))
+    root.addHandler(handler)
+    logging.captureWarnings(verbose)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("default" if verbose else "ignore")
+            yield
+    finally:
+        logging.captureWarnings(False)
+        root.removeHandler(handler)
+
+
+def _given(what: str, path: str | None) -> list[tuple[str, str]]:
+    return [(what, path)] if path else []
 
 
 def max_size_option(func: F) -> F:
     """``--max-size`` in MB, shared by the commands that read reports."""
     return click.option(
         "--max-size",
-        type=click.FloatRange(min=0.001),
-        default=MAX_BYTES / 1e6,
+        type=click.IntRange(min=1),
+        default=MAX_BYTES // MB,
         show_default=True,
-        help="Refuse input files larger than this many MB.",
+        metavar="MB",
+        help="Refuse reports larger than this many MB (1 MB = 1,048,576 bytes), "
+        "or whose .docx or .pdf unpacks to more.",
     )(func)
 
 
@@ -91,18 +202,28 @@ def minhash_options(func: F) -> F:
     )(func)
 
 
-def load(path: str, max_size: float) -> Document:
+def load(path: str, max_size: int) -> Document:
     """Load a report and print its warnings to stderr."""
-    doc = load_report(path, int(max_size * 1e6))
+    from .read.load import load_report
+
+    doc = load_report(path, max_size * MB)
     for warning in doc.warnings:
-        click.echo(f"reportdiff: warning: {path}: {warning}", err=True)
+        click.echo(f"reportdiff: warning: {printable(path)}: {warning}", err=True)
     return doc
 
 
+def say(lines: list[str]) -> None:
+    """Print lines to stdout (bytes of file names that are not UTF-8 as ``\\xNN``)."""
+    write_text("-", "\n".join(lines) + "\n")
+
+
 @click.group(context_settings=CONTEXT)
-@click.version_option(__version__, prog_name="reportdiff")
+@click.version_option(package_name="reportdiff", prog_name="reportdiff")
 @click.option("--traceback", is_flag=True, help="Show the full traceback on errors.")
-def main(traceback: bool) -> None:
+@click.option(
+    "--verbose", is_flag=True, help="Also show warnings of the libraries used (pypdf, jieba)."
+)
+def main(traceback: bool, verbose: bool) -> None:
     """See what in a government work report is shared formula and what is local.
 
     \b
@@ -119,8 +240,8 @@ def main(traceback: bool) -> None:
     "--units", is_flag=True, help="With --json: paragraphs, sentences and clauses of each section."
 )
 @max_size_option
-@reports_errors
-def outline(path: str, as_json: bool, as_text: bool, units: bool, max_size: float) -> None:
+@reports_errors()
+def outline(path: str, as_json: bool, as_text: bool, units: bool, max_size: int) -> None:
     """Print the section tree of a report, with roles and metadata.
 
     Offsets are [start, end) character indices into the decoded file text.
@@ -137,9 +258,21 @@ def outline(path: str, as_json: bool, as_text: bool, units: bool, max_size: floa
         write_text("-", doc.original)
     elif as_json:
         data = outline_with_units(doc) if units else doc.to_json()
-        write_text("-", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        write_text("-", json_text(data, indent=2))
     else:
-        click.echo("\n".join(outline_lines(doc)))
+        say(outline_lines(doc))
+
+
+def _compare_files(params: dict[str, Any]) -> RunFiles:
+    """What a comparison reads and writes."""
+    return RunFiles(
+        inputs=[
+            ("REPORT_A", params["report_a"]),
+            ("REPORT_B", params["report_b"]),
+            *_given("--corpus", params["corpus_path"]),
+        ],
+        outputs=[*_given("--json", params["json_path"]), *_given("--html", params["html_path"])],
+    )
 
 
 @main.command(name="compare")
@@ -164,7 +297,7 @@ def outline(path: str, as_json: bool, as_text: bool, units: bool, max_size: floa
     help="An audit index (reportdiff audit --index) to tell common formula from particular reuse.",
 )
 @max_size_option
-@reports_errors
+@reports_errors(_compare_files)
 def compare_command(
     report_a: str,
     report_b: str,
@@ -175,7 +308,7 @@ def compare_command(
     min_shared: int,
     seed: int,
     corpus_path: str | None,
-    max_size: float,
+    max_size: int,
 ) -> None:
     """Compare two reports: aligned sections, MinHash overlap, shared formula.
 
@@ -188,9 +321,6 @@ def compare_command(
     from .render.compare_page import render_comparison
     from .render.text import comparison_lines
 
-    for path in (json_path, html_path):
-        if path:
-            check_writable(path)
     settings = CompareSettings(
         num_perm=num_perm, threshold=threshold, seed=seed, min_shared=min_shared
     )
@@ -199,11 +329,41 @@ def compare_command(
         load(report_a, max_size), load(report_b, max_size), settings, corpus=background
     )
     if json_path:
-        write_text(json_path, json.dumps(result.to_json(), ensure_ascii=False, indent=1) + "\n")
+        write_text(json_path, json_text(result.to_json()))
     if html_path:
         write_text(html_path, render_comparison(result))
-    if json_path != "-":
-        click.echo("\n".join(comparison_lines(result)))
+    if "-" not in (json_path, html_path):
+        say(comparison_lines(result))
+
+
+def _audit_files(params: dict[str, Any]) -> RunFiles:
+    """What an audit reads (every report under its paths) and writes."""
+    from .corpus.records import find_reports
+
+    paths, html_path = list(params["paths"]), params["html_path"]
+    pages = _pair_page_paths(html_path) if html_path and html_path != "-" else []
+    return RunFiles(
+        inputs=[("PATHS", path) for path in find_reports(paths)],
+        outputs=[
+            *_given("--json", params["json_path"]),
+            *_given("--csv", params["csv_path"]),
+            *_given("--html", html_path),
+        ],
+        kept=[
+            *_given("--index", params["index_path"]),
+            *(("--html (a pair page)", p) for p in pages),
+        ],
+        folders=[path for path in paths if os.path.isdir(path)],
+    )
+
+
+def _pair_page_paths(html_path: str) -> list[str]:
+    """Where the compare pages of the top pairs go: ``<name>_pairs/pairK.html`` beside the page."""
+    from .render.audit_page import PAIR_PAGES
+
+    stem = os.path.splitext(os.path.basename(html_path))[0] + "_pairs"
+    folder = os.path.join(os.path.dirname(os.path.abspath(html_path)), stem)
+    return [os.path.join(folder, f"pair{k}.html") for k in range(1, PAIR_PAGES + 1)]
 
 
 @main.command(name="audit")
@@ -272,7 +432,7 @@ def compare_command(
     help="Shortest clause indexed, in Han characters or digits.",
 )
 @max_size_option
-@reports_errors
+@reports_errors(_audit_files)
 def audit_command(
     paths: tuple[str, ...],
     json_path: str | None,
@@ -290,7 +450,7 @@ def audit_command(
     pair_cap: int,
     min_reuse: float,
     min_clause: int,
-    max_size: float,
+    max_size: int,
 ) -> None:
     """Audit template reuse across many reports: who copies whom, year over year.
 
@@ -308,9 +468,6 @@ def audit_command(
     from .render.audit_page import render_audit
     from .render.text import audit_lines
 
-    for path in (json_path, csv_path, html_path):
-        if path:
-            check_writable(path)
     settings = AuditSettings(
         num_perm=num_perm,
         threshold=threshold,
@@ -320,7 +477,7 @@ def audit_command(
         pair_cap=pair_cap,
         min_reuse=min_reuse,
         min_clause=min_clause,
-        max_bytes=int(max_size * 1e6),
+        max_bytes=max_size * MB,
     )
     files = list(find_reports(list(paths)))
     with progress_bar(len(files), "Reading reports") as bar:
@@ -338,26 +495,25 @@ def audit_command(
     if not run.corpus.records:
         raise NoReports(" ".join(paths), "no report could be read")
     if json_path:
-        write_text(json_path, json.dumps(run.result.to_json(), ensure_ascii=False, indent=1) + "\n")
+        write_text(json_path, json_text(run.result.to_json()))
     if csv_path:
         write_text(csv_path, audit_csv(run.result))
     if html_path:
-        write_text(html_path, render_audit(run, _write_pair_pages(run, html_path)))
-    if "-" not in (json_path, csv_path):
-        click.echo("\n".join(audit_lines(run)))
+        links = _write_pair_pages(run, html_path) if html_path != "-" else {}
+        write_text(html_path, render_audit(run, links))
+    if "-" not in (json_path, csv_path, html_path):
+        say(audit_lines(run))
 
 
 def _write_pair_pages(run: AuditRun, html_path: str) -> dict[tuple[str, str], str]:
-    """Write compare reports of the top pairs beside the audit page; their relative links."""
+    """Write compare reports of the top pairs beside the audit page; their relative paths."""
     from .render.audit_page import pair_pages
 
-    stem = os.path.splitext(os.path.basename(html_path))[0] + "_pairs"
-    folder = os.path.join(os.path.dirname(os.path.abspath(html_path)), stem)
     links = {}
-    for k, (pair, page) in enumerate(pair_pages(run), start=1):
-        os.makedirs(folder, exist_ok=True)
-        write_text(os.path.join(folder, f"pair{k}.html"), page)
-        links[(pair.a, pair.b)] = f"{stem}/pair{k}.html"
+    for (pair, page), path in zip(pair_pages(run), _pair_page_paths(html_path), strict=False):
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        write_text(path, page)
+        links[(pair.a, pair.b)] = os.path.relpath(path, os.path.dirname(os.path.abspath(html_path)))
     return links
 
 

@@ -51,12 +51,21 @@ class Section:
 
 @dataclass
 class Metadata:
-    """What the report says about itself."""
+    """What the report says about itself.
+
+    ``government`` is the name the report gives itself (国务院, 河北省, 保定市, 徐水县);
+    ``level`` is national, province, city (a county-level city too), county or
+    district; ``parents`` are the governments above it, outermost first (河北省,
+    保定市), as far as the division table or the report tells; ``year`` is the
+    year the report plans for.
+    """
 
     government: str | None = None
     year: int | None = None
     title: str | None = None
     speaker: str | None = None
+    level: str | None = None
+    parents: tuple[str, ...] = ()
 
 
 @dataclass
@@ -99,6 +108,8 @@ class Document:
             "path": self.path,
             "encoding": self.encoding,
             "government": self.meta.government,
+            "level": self.meta.level,
+            "parents": list(self.meta.parents),
             "year": self.meta.year,
             "title": self.meta.title,
             "speaker": self.meta.speaker,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import random
 from pathlib import Path
 
 import opencc
@@ -48,3 +49,25 @@ def test_bom_is_dropped() -> None:
 def test_undecodable_bytes_name_the_file() -> None:
     with pytest.raises(UndecodableText, match=r"bad\.bin"):
         decode(bytes(range(128, 256)) * 4, "bad.bin")
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_random_high_bytes_are_refused_not_read_as_mojibake(tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes(rng.randrange(0x81, 0xFF) for _ in range(5000)))
+    with pytest.raises(UndecodableText, match="does not read as Chinese text"):
+        load_report(str(path))
+
+
+@pytest.mark.parametrize("name", ["hanbin-2020", "hecheng-20xx-traditional"])
+def test_real_reports_in_legacy_encodings_are_not_refused(tmp_path: Path, name: str) -> None:
+    text = sample_path(name).read_text(encoding="utf-8")
+    for encoding in ("gb18030", "big5"):
+        try:
+            data = text.encode(encoding)
+        except UnicodeEncodeError:
+            continue  # Big5 cannot hold every Simplified character
+        path = tmp_path / f"{name}.{encoding}.txt"
+        path.write_bytes(data)
+        assert load_report(str(path)).encoding == encoding

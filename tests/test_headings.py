@@ -105,3 +105,30 @@ def test_year_from_session_date_in_december() -> None:
     doc = parse_report(text)
     assert doc.meta.year == 2024
     assert doc.meta.government == "某某县"
+
+
+def test_national_report_is_the_state_councils() -> None:
+    text = (
+        "政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理 李强\n"
+        "各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。\n"
+        "一、2023年工作回顾\n过去一年是全面贯彻党的二十大精神的开局之年，经济回升向好。\n"
+        "各位代表！\n过去一年取得的成绩，是以习近平同志为核心的党中央坚强领导的结果。\n"
+        "二、2024年经济社会发展总体要求和政策取向\n今年发展主要预期目标是国内生产总值增长5%左右。\n"
+        "三、2024年政府工作任务\n（一）大力推进现代化产业体系建设，加快发展新质生产力。\n"
+        "充分发挥创新主导作用，以科技创新推动产业创新，加快推进新型工业化。\n"
+        "（二）深入实施科教兴国战略，强化高质量发展的基础支撑。\n"
+        "坚持教育强国、科技强国、人才强国建设一体统筹推进，创新链产业链资金链人才链一体部署实施。\n"
+        "各位代表！\n我们要深刻领悟两个确立的决定性意义，加强政府自身建设，坚持依法行政。\n"
+        "各位代表！\n让我们更加紧密地团结在以习近平同志为核心的党中央周围，为全面建设社会主义现代化国家而努力奋斗！\n"
+    )
+    doc = parse_report(text, "national-2024.txt")
+    meta = doc.meta
+    assert (meta.government, meta.level, meta.year, meta.speaker) == (
+        "国务院",
+        "national",
+        2024,
+        "李强",
+    )
+    roles = [s.role for s in doc.sections]
+    assert roles == ["opening", "review", "plan", "plan", "self_government", "closing"]
+    assert doc.sections[-1].start == text.rindex("各位代表！")

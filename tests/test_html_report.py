@@ -1,18 +1,72 @@
-"""The HTML report: every shared span on both sides, every section, nothing external."""
+"""The HTML report: rows of counterparts, shared spans, popovers, redline, filters, escaping."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from html import unescape
+from html.parser import HTMLParser
 
 import pytest
 
 from compare import Comparison, Document, compare_reports, parse_report
-from compare.render.compare_page import render_comparison
+from compare.render.compare_page import render_comparison, short_label
 
 from .html_structure import parse_page
 
 FIXED = datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc)
+
+
+@dataclass
+class PageCell:
+    row: str
+    side: str
+    lang: str
+    text: str = ""  # the cell's own text, popovers left out
+    marks: list[tuple[str, str, str]] = field(default_factory=list)  # (tag, class, text)
+
+
+class CellParser(HTMLParser):
+    """Rows and their cells, with the text a reader sees in them (popovers aside)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.cells: list[PageCell] = []
+        self.rows: dict[str, str] = {}  # row id -> class
+        self.stack: list[tuple[str, dict[str, str]]] = []
+        self.row = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        classes = a.get("class", "").split()
+        if "srow" in classes:
+            self.row = a["id"]
+            self.rows[self.row] = a["class"]
+        if "cell" in classes:
+            self.cells.append(PageCell(self.row, classes[1], a.get("lang", "")))
+        self.stack.append((tag, a))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack and self.stack.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        in_cell = any("cell" in a.get("class", "").split() for _, a in self.stack)
+        in_pop = any("pop" in a.get("class", "").split() for _, a in self.stack)
+        if not in_cell or in_pop:
+            return
+        cell = self.cells[-1]
+        cell.text += data
+        tag, a = self.stack[-1]
+        if tag != "div":
+            cell.marks.append((tag, a.get("class", ""), data))
+
+
+def cells_of(html: str) -> CellParser:
+    parser = CellParser()
+    parser.feed(html)
+    parser.close()
+    return parser
 
 
 @pytest.fixture(
@@ -45,13 +99,13 @@ def test_every_section_is_present(rendered: tuple[Comparison, str]) -> None:
     page = parse_page(html)
     ids = page.by_id()
     for n, pair in enumerate(result.pairs):
-        row = ids[f"pair{n}"]
+        block = ids[f"pair{n}"]
         for side, section in zip("ab", (pair.a, pair.b), strict=True):
-            pane = ids[f"{side}-sec{n}"]
+            head = ids[f"{side}-sec{n}"]
             if section is None:
-                assert "No counterpart" in pane.text
+                assert "No counterpart" in head.text
             else:
-                assert section.title in row.text
+                assert section.title in block.text
     titles_in_map = {e.attrs.get("title") for e in page.elements if e.tag == "li"}
     for pair in result.pairs:
         for section in (pair.a, pair.b):
@@ -59,14 +113,126 @@ def test_every_section_is_present(rendered: tuple[Comparison, str]) -> None:
                 assert section.title in titles_in_map
 
 
-def test_highlighted_text_reassembles_the_original(rendered: tuple[Comparison, str]) -> None:
-    """The panes hold the original characters of each section, Traditional stays Traditional."""
+def test_cells_reassemble_each_section(rendered: tuple[Comparison, str]) -> None:
+    """A side's cells of a block, joined, are the section's own original text, character for
+    character (Traditional stays Traditional); popovers are not part of it."""
     result, html = rendered
-    ids = parse_page(html).by_id()
+    parser = cells_of(html)
+    by_block: dict[tuple[str, str], str] = {}
+    for cell in parser.cells:
+        key = (cell.row.split("-")[0][1:], cell.side)
+        by_block[key] = by_block.get(key, "") + cell.text
     for n, pair in enumerate(result.pairs):
-        if pair.a is not None and pair.b is None and not pair.a.children:
-            text = ids[f"a-sec{n}"].text
-            assert result.docs[0].original[pair.a.start : pair.a.end] in text
+        paired = pair.a is not None and pair.b is not None
+        for side, section in (("a", pair.a), ("b", pair.b)):
+            doc = result.docs[0 if side == "a" else 1]
+            text = by_block.get((str(n), side), "")
+            if section is None:
+                assert text == ""
+                continue
+            end = section.children[0].start if paired and section.children else section.end
+            assert text == doc.original[section.start : end]
+
+
+def test_matched_sentences_share_a_row(rendered: tuple[Comparison, str]) -> None:
+    result, html = rendered
+    parser = cells_of(html)
+    cells = {(c.row, c.side): c for c in parser.cells}
+    for n, rows in enumerate(result.rows):
+        for k, row in enumerate(rows):
+            ident = f"r{n}-{k}"
+            a, b = cells[(ident, "a")], cells[(ident, "b")]
+            assert bool(a.text) == bool(row.a) and bool(b.text) == bool(row.b)
+            for side, units, cell in ((0, row.a, a), (1, row.b, b)):
+                doc = result.docs[side]
+                for unit in units:
+                    assert doc.original[slice(*doc.original_span(unit.start, unit.end))] in (
+                        cell.text
+                    )
+            flags = parser.rows[ident].split()
+            assert ("f-near" in flags) == row.near_duplicate
+
+
+def test_moved_counterparts_have_a_popover_and_in_row_ones_do_not(
+    rendered: tuple[Comparison, str],
+) -> None:
+    result, html = rendered
+    page = parse_page(html)
+    ids = page.by_id()
+    where: dict[str, str] = {}  # the row each shared span stands in
+    stack_row = ""
+    for e in page.elements:
+        if "srow" in e.attrs.get("class", "").split():
+            stack_row = e.attrs["id"]
+        if "shared" in e.attrs.get("class", "").split() and "-s" in e.attrs.get("id", ""):
+            where.setdefault(e.attrs["id"], stack_row)
+    moved = 0
+    for n, _ in enumerate(result.shared):
+        for me, other in (("a", "b"), ("b", "a")):
+            span = ids[f"{me}-s{n}"]
+            pop_id = span.attrs.get("aria-describedby")
+            if where[f"{me}-s{n}"] == where[f"{other}-s{n}"]:
+                assert pop_id is None
+                continue
+            moved += 1
+            assert pop_id == f"pop-{me}-s{n}"
+            pop = ids[pop_id]
+            assert ids[f"{other}-s{n}"].text in pop.text  # the counterpart, in context
+            links = [
+                e
+                for e in page.elements
+                if e.tag == "a" and e.attrs.get("href") == f"#{other}-s{n}" and e.text == "go there"
+            ]
+            assert links
+    assert moved > 0
+
+
+def test_redline_cells_mark_deletions_and_insertions(rendered: tuple[Comparison, str]) -> None:
+    result, html = rendered
+    cells = {(c.row, c.side): c for c in cells_of(html).cells}
+    a, b = result.docs
+    seen = 0
+    for n, rows in enumerate(result.rows):
+        for k, row in enumerate(rows):
+            if not row.near_duplicate or row.redline is None:
+                continue
+            seen += 1
+            dels = "".join(t for tag, _, t in cells[(f"r{n}-{k}", "a")].marks if tag == "del")
+            ins = "".join(t for tag, _, t in cells[(f"r{n}-{k}", "b")].marks if tag == "ins")
+            want_del = "".join(
+                a.original[slice(*a.original_span(s, e))] for s, e in row.redline.deleted
+            )
+            want_ins = "".join(
+                b.original[slice(*b.original_span(s, e))] for s, e in row.redline.inserted
+            )
+            assert "".join(dels.split()) == "".join(want_del.split())
+            assert "".join(ins.split()) == "".join(want_ins.split())
+    assert seen > 0
+
+
+def test_filters_and_counts(rendered: tuple[Comparison, str]) -> None:
+    result, html = rendered
+    page = parse_page(html)
+    radios = [e for e in page.elements if e.tag == "input" and e.attrs.get("type") == "radio"]
+    assert [r.attrs["id"] for r in radios] == [
+        "show-all",
+        "show-near",
+        "show-shared",
+        "show-specific",
+    ]
+    rows = cells_of(html).rows
+    near = sum(1 for c in rows.values() if "f-near" in c.split())
+    assert near == sum(1 for s in result.rows for r in s if r.near_duplicate)
+    assert f'copied, details changed <span class="count">({near})</span>' in html
+    assert f"({len(rows)} rows)" in html
+
+
+def test_language_of_each_report(rendered: tuple[Comparison, str]) -> None:
+    result, html = rendered
+    parser = cells_of(html)
+    for side, doc in (("a", result.docs[0]), ("b", result.docs[1])):
+        want = "zh-Hant" if "traditional" in doc.path else "zh-Hans"
+        assert {c.lang for c in parser.cells if c.side == side} == {want}
 
 
 def test_nothing_external(rendered: tuple[Comparison, str]) -> None:
@@ -80,12 +246,19 @@ def test_nothing_external(rendered: tuple[Comparison, str]) -> None:
     assert "http://" not in html.split("<body>")[0] and "https://" not in html
 
 
-def test_header_reading_and_settings(rendered: tuple[Comparison, str]) -> None:
+def test_verdict_and_settings(rendered: tuple[Comparison, str]) -> None:
     result, html = rendered
-    sentence = f"{result.shared_ratio(1):.0%} of Report B's body is phrasing also found in Report A"
-    assert sentence in unescape(html)
+    text = unescape(html)
+    for side, (me, other) in enumerate((("A", "B"), ("B", "A"))):
+        sentence = (
+            f"Report {me} ({short_label(result.docs[side])}): {result.shared_ratio(side):.0%} of its "
+            f"body is phrasing also found in {other}; "
+            f"{result.near_duplicate_ratio(side):.0%} is in sentences copied with only details"
+        )
+        assert sentence in text
     assert "num-perm 128" in html and "min-shared 4" in html
     assert "2026-01-02 03:04 UTC" in html
+    assert "fonts-noto-cjk" in html
     landmarks = {e.tag for e in parse_page(html).elements}
     assert {"header", "nav", "main", "footer", "h1", "h2"} <= landmarks
 

@@ -9,6 +9,7 @@ corpus's MinHash LSH index.
 
 from __future__ import annotations
 
+import math
 import os
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -78,7 +79,41 @@ class Background:
         return counts
 
 
+def reports_needed(settings: AuditSettings) -> int:
+    """Reports besides A and B a corpus needs before its common formula means anything.
+
+    Formula is common when at least ``common`` other reports hold it; a
+    formula used by ``boilerplate_share`` of all reports (the audit's mark of
+    boilerplate, 30%) reaches that floor only in a corpus of
+    ``common / boilerplate_share`` others (10 by default). In a smaller one,
+    even the formula every report uses would be labelled particular reuse.
+    """
+    return math.ceil(settings.common / settings.boilerplate_share)
+
+
+def small_corpus_note(others: int, settings: AuditSettings) -> str | None:
+    """The one-line notice for a corpus too small to split shared phrasing, or None."""
+    needed = reports_needed(settings)
+    if others >= needed:
+        return None
+    return (
+        f"the corpus holds {others} reports besides A and B; telling common formula (held by "
+        f"at least {settings.common} others) from reuse particular to this pair needs at least "
+        f"{needed}: shared phrasing is not split"
+    )
+
+
 def add_background(result: Comparison, background: Background) -> None:
-    """Count, for each shared run, the corpus reports beyond A and B that hold it."""
+    """Count, for each shared run, the corpus reports beyond A and B that hold it.
+
+    A corpus too small for the common-formula threshold adds a note instead.
+    """
+    settings = background.corpus.settings
+    own = (result.a.doc.path, result.b.doc.path)
+    others = sum(1 for r in background.corpus.records if r.path not in own)
+    note = small_corpus_note(others, settings)
+    if note is not None:
+        result.notes.append(note)
+        return
     result.corpus_counts = background.count_others(result.a, result.b, result.shared)
-    result.common_floor = background.corpus.settings.common
+    result.common_floor = settings.common

@@ -93,14 +93,23 @@ def read_record(path: str, settings: AuditSettings) -> ReportRecord:
     )
 
 
+def is_report_name(name: str) -> bool:
+    """Whether an audit of a folder reads a file of this name."""
+    return name.lower().endswith(READABLE) and not name.startswith(".")
+
+
 def find_reports(paths: list[str]) -> Iterator[str]:
-    """Files named, and report files under folders named, in a stable order."""
+    """Files named, and report files under folders named, in a stable order.
+
+    Named pipes, devices and sockets under a folder are yielded too: reading
+    refuses them with one line each, as for any file that cannot be read.
+    """
     for path in paths:
         if os.path.isdir(path):
             for folder, dirs, files in os.walk(path):
                 dirs.sort()
                 for name in sorted(files):
-                    if name.lower().endswith(READABLE) and not name.startswith("."):
+                    if is_report_name(name):
                         yield os.path.join(folder, name)
         else:
             yield path

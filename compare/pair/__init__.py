@@ -3,8 +3,9 @@
 Enters: two outlined documents and :class:`~compare.settings.CompareSettings`.
 Inside: words and units once per document (``tokens``, ``prepared``), MinHash
 sketches (``sketch``), section alignment (``align``), exact shared runs
-(``shared``), district-specific content (``specific``); ``comparison`` chains
-them and holds the result.
+(``shared``), district-specific content (``specific``), counterpart sentences
+side by side (``rows``) with the redline of each pair (``redline``);
+``comparison`` chains them and holds the result.
 Leaves: a ``Comparison`` whose spans index the comparison text and map back to
 each original through its document.
 Next: :mod:`compare.corpus` can add a corpus as background (common formula

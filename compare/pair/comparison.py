@@ -2,9 +2,11 @@
 
 The pipeline is a chain of short stages, each its own module:
 ``prepare`` (words and units) -> ``align`` (section pairs) -> ``find_shared``
-(exact shared runs) -> ``find_specific`` (figures, places, projects).
-Everything is computed on the normalised comparison text; :meth:`to_json`
-maps every span back to the original file text.
+(exact shared runs) -> ``find_specific`` (figures, places, projects) ->
+``sentence_rows`` (counterpart sentences side by side, each matched pair with
+its redline). Everything is computed on the normalised comparison text;
+:meth:`to_json` and :meth:`to_records` map every span back to the original
+file text.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from html import escape
+from typing import Literal
 
 import numpy as np
 from numpy.typing import NDArray
@@ -20,11 +24,13 @@ from ..model import Document, Section
 from ..settings import CompareSettings
 from .align import SectionPair, align
 from .prepared import Prepared, prepare
+from .rows import SentenceRow, sentence_rows
 from .shared import SharedSpan, find_shared
 from .sketch import estimate, sketch_texts
-from .specific import SpecificSpan, find_specific, shared_spans_of
+from .specific import SpecificSpan, find_specific, is_measure, shared_spans_of
 
 SCHEMA_VERSION = 1
+Table = Literal["sentences", "sections", "shared", "specific"]
 
 
 @dataclass
@@ -42,6 +48,8 @@ class Comparison:
     # With a corpus as background: per shared run, how many other reports hold it.
     corpus_counts: list[int] | None = None
     common_floor: int = 3
+    # For each section pair, its rows of counterpart sentences (see ``pair.rows``).
+    rows: list[list[SentenceRow]] = field(default_factory=list)
     _covered: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
 
     def is_common(self, k: int) -> bool | None:
@@ -87,6 +95,18 @@ class Comparison:
             return None
         return self.shared_ratio(side, section.norm_start, section.norm_end)
 
+    def near_duplicate_ratio(self, side: int) -> float:
+        """Share of a side's body in sentences copied with only details changed."""
+        doc = self.docs[side]
+        spans = sorted(
+            (u.start, u.end)
+            for section in self.rows
+            for row in section
+            if row.near_duplicate
+            for u in (row.a if side == 0 else row.b)
+        )
+        return coverage(doc.norm.text, spans, doc.body_start, doc.body_end)
+
     def longest(self, count: int) -> list[SharedSpan]:
         """The longest shared runs, the most telling formulas."""
         return sorted(self.shared, key=lambda r: (-r.length, r.b_start))[:count]
@@ -113,6 +133,80 @@ class Comparison:
             ],
         }
 
+    def to_records(self, table: Table = "sentences") -> list[dict[str, object]]:
+        """Flat rows for ``pandas.DataFrame``: one dict per record, the same keys in each.
+
+        ``sentences``: every row of counterpart sentences (section titles, kind,
+        similarity, both texts and their original offsets); ``sections``: the
+        section pairs; ``shared``: the shared runs; ``specific``: the specific marks.
+        """
+        if table == "sentences":
+            return self._sentence_records()
+        if table == "sections":
+            return [_flat_section(self._pair_json(p)) for p in self.pairs]
+        if table == "shared":
+            return [_flat_shared(self._shared_json(k, r)) for k, r in enumerate(self.shared)]
+        return [
+            {
+                "doc": "AB"[side],
+                "start": s,
+                "end": e,
+                "kind": k,
+                "text": self.docs[side].original[s:e],
+            }
+            for side, s, e, k in (
+                (side, *self.docs[side].original_span(x.start, x.end), x.kind)
+                for side in (0, 1)
+                for x in self.specific[side]
+            )
+        ]
+
+    def _sentence_records(self) -> list[dict[str, object]]:
+        out: list[dict[str, object]] = []
+        for pair, rows in zip(self.pairs, self.rows, strict=True):
+            for row in rows:
+                record: dict[str, object] = {
+                    "section_a": pair.a.title if pair.a is not None else None,
+                    "section_b": pair.b.title if pair.b is not None else None,
+                    "kind": _row_kind(row),
+                    "similarity": round(row.similarity, 4),
+                }
+                for side, units in ((0, row.a), (1, row.b)):
+                    doc, key = self.docs[side], "ab"[side]
+                    if units:
+                        start, end = doc.original_span(units[0].start, units[-1].end)
+                        record |= {f"{key}_text": doc.original[start:end], f"{key}_start": start}
+                        record[f"{key}_end"] = end
+                    else:
+                        record |= {f"{key}_text": None, f"{key}_start": None, f"{key}_end": None}
+                out.append(record)
+        return out
+
+    def _repr_html_(self) -> str:
+        """A compact summary for Jupyter: figures, section pairs, longest shared formulas."""
+        a, b = self.docs
+        head = "".join(
+            f"<tr><th>{escape(label)}</th><td>{escape(d.label)}</td>"
+            f"<td>{self.shared_ratio(side):.0%}</td>"
+            f"<td>{self.near_duplicate_ratio(side):.0%}</td></tr>"
+            for side, (label, d) in enumerate((("A", a), ("B", b)))
+        )
+        sections = "".join(
+            f"<tr><td>{escape(p.a.title if p.a else '—')}</td>"
+            f"<td>{escape(p.b.title if p.b else '—')}</td>"
+            f"<td>{p.similarity:.2f}</td></tr>"
+            for p in self.pairs
+        )
+        formulas = "".join(f"<li>{escape(r.text)}</li>" for r in self.longest(5))
+        return (
+            f'<div class="reportdiff"><p><strong>{escape(a.label)} ↔ {escape(b.label)}</strong>'
+            f" · MinHash Jaccard {self.jaccard:.3f} · {len(self.shared)} shared runs</p>"
+            "<table><tr><th></th><th>report</th><th>shared phrasing</th>"
+            f"<th>copied, details changed</th></tr>{head}</table>"
+            "<table><tr><th>section of A</th><th>section of B</th><th>similarity</th></tr>"
+            f"{sections}</table><p>Longest shared formulas:</p><ol>{formulas}</ol></div>"
+        )
+
     def _shared_json(self, k: int, run: SharedSpan) -> dict[str, object]:
         a, b = self.docs
         entry: dict[str, object] = {
@@ -138,8 +232,47 @@ class Comparison:
         }
 
 
+def _row_kind(row: SentenceRow) -> str:
+    if not row.matched:
+        return "a only" if row.a else "b only"
+    if row.near_duplicate:
+        return "copied, details changed"
+    if row.redline is not None and not row.redline.changed:
+        return "same"
+    return "heading" if row.heading else "counterparts"
+
+
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
+
+
+def _flat_section(entry: dict[str, object]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for key in ("a", "b"):
+        section = entry[key]
+        for field_name in ("title", "role", "start", "end"):
+            value = section.get(field_name) if isinstance(section, dict) else None
+            out[f"{key}_{field_name}"] = value
+    ratios = entry["shared_ratio"]
+    assert isinstance(ratios, list)
+    out |= {"depth": entry["depth"], "similarity": entry["similarity"], "jaccard": entry["jaccard"]}
+    out |= {"shared_a": ratios[0], "shared_b": ratios[1]}
+    return out
+
+
+def _flat_shared(entry: dict[str, object]) -> dict[str, object]:
+    a, b = entry["a"], entry["b"]
+    assert isinstance(a, list) and isinstance(b, list)
+    corpus = entry.get("corpus")
+    return {
+        "a_start": a[0],
+        "a_end": a[1],
+        "b_start": b[0],
+        "b_end": b[1],
+        "text": entry["text"],
+        "corpus_others": corpus.get("others") if isinstance(corpus, dict) else None,
+        "common": corpus.get("common") if isinstance(corpus, dict) else None,
+    }
 
 
 def _doc_json(doc: Document) -> dict[str, object]:
@@ -147,6 +280,7 @@ def _doc_json(doc: Document) -> dict[str, object]:
         "path": doc.path,
         "encoding": doc.encoding,
         "government": doc.meta.government,
+        "level": doc.meta.level,
         "year": doc.meta.year,
         "title": doc.meta.title,
         "chars": len(doc.original),
@@ -218,7 +352,8 @@ def compare_documents(
     settings = settings or CompareSettings()
     pa, pb = prepare(a), prepare(b)
     pairs = align(pa, pb, settings)
-    shared = find_shared(pa, pb, pairs, settings)
+    # Runs of figures and units alone (万平方米, 亿元以上) are coincidence, not formula.
+    shared = [r for r in find_shared(pa, pb, pairs, settings) if not is_measure(r.text)]
     specific = (
         find_specific(pa, shared_spans_of(shared, "a")),
         find_specific(pb, shared_spans_of(shared, "b")),
@@ -226,6 +361,8 @@ def compare_documents(
     notes = []
     if a.original == b.original:
         notes.append("the two files hold the same text: everything is shared")
-    return Comparison(
+    result = Comparison(
         pa, pb, settings, document_jaccard(pa, pb, settings), pairs, shared, specific, notes
     )
+    result.rows = sentence_rows(pa, pb, pairs, shared)
+    return result

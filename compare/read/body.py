@@ -1,9 +1,15 @@
 """Find the body of a report inside the page chrome it was scraped with.
 
-The body runs from the title block (title, date and venue, speaker) above the
-``各位代表`` address to the end of the closing paragraph, plus any appendix
-(惠民实事 lists) and notes (注释, 名词解释) after it. Index numbers, view
-counts, forum panels, 'related articles' and footers outside it are dropped.
+The body is everything that reads as the report. It is found from the edges in:
+page chrome (navigation, index numbers, view counts, share widgets, related
+links, footers) and short lines that are neither prose nor title are dropped
+above the report's first line of substance; below its last, so is everything
+after a line that opens a page footer (``相关文章``, ``【打印】``, ``版权所有``).
+Nothing inside is dropped. No single line anchors the body: a report copied
+without its ``各位代表：`` line, without a closing paragraph, with ``各位代表！``
+lines in mid-text or with one sentence per line keeps all of its prose.
+
+Prose-like text left outside is counted, so the caller can warn about it.
 """
 
 from __future__ import annotations
@@ -11,94 +17,177 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .headings import detect, is_trailer_heading
+from .line_kinds import (
+    TAIL_MARKER,
+    bare,
+    ends_sentence,
+    han_count,
+    is_address,
+    is_chrome,
+    is_note_item,
+    is_prose,
+    is_title_block,
+)
 from .lines import Line
+from .roles import SELF_BUILDING_TEXT, is_self_heading
 
-ADDRESS = re.compile(r"^(?:各位代表|同志们)")
-_CHROME = re.compile(
-    r"索引号|浏览|发布|公开|查看|回复|首页|链接|积分|签到|主题|帖子|登录|注册|推荐|相关文章|相关推荐|关键词|"
-    r"版权|联系|客服|Powered|返回|上一篇|下一篇|打印|关闭|来源|分享"
-)
-_TITLE_BLOCK = re.compile(
-    r"报告|^——|会议上$|代表大会|[区县市旗州省]长|^\d{4}年\d{1,2}月\d{1,2}日|^第.{1,3}次会议"
-)
-_TRAILER_HEADING = re.compile(r"^(?:附[：]?|附件.{0,6}|.{0,14}(?:注释|名词解释|实事|附表))$")
-_NUMBERED = re.compile(r"^(?:\d{1,2}[、.]|（\d{1,2}）|[一二三四五六七八九十]+、)")
-_ENDS_SENTENCE = re.compile(r"[。！？；）”]$")
-_CLOSING_END = re.compile(r"(?:奋斗|篇章|贡献|前进|奋进|努力)[！!。]$")
+_CLOSING_END = re.compile(r"(?:奋斗|篇章|贡献|前进|奋进|努力|新局面|辉煌)[！!。]$")
+# Prose paragraphs that may follow a closing address before a rallying last
+# paragraph is taken as the closing instead (the address was mid-text).
+_CLOSING_SLACK = 2
 
 
 @dataclass(frozen=True)
 class Body:
-    """Line indices of the body: ``lines[first:last + 1]``; ``closing`` is the closing line."""
+    """Line indices of the body, ``lines[first:last + 1]``, and its landmarks.
+
+    ``address`` is the opening ``各位代表`` line, ``closing`` the line the closing
+    part starts at, ``trailer`` the first line of the appendix or notes after
+    it, ``self_building`` an unheaded self-building part before the closing
+    (``各位代表！…加强政府自身建设…``, as national and provincial reports have it);
+    each ``None`` when the report has none. ``dropped_before`` and
+    ``dropped_after`` count the Han characters of prose-like lines left out.
+    """
 
     first: int
     last: int
-    closing: int | None
     address: int | None
-    found: bool
+    closing: int | None
+    trailer: int | None
+    self_building: int | None = None
+    dropped_before: int = 0
+    dropped_after: int = 0
 
 
-def _is_title_block(line: Line) -> bool:
-    return (
-        len(line.text) <= 90
-        and not _CHROME.search(line.text)
-        and bool(_TITLE_BLOCK.search(line.text))
-    )
+def _substance(text: str) -> bool:
+    """A line the report may start at: prose, the address, or a numbered heading."""
+    return not is_chrome(text) and (is_address(text) or is_prose(text) or detect(text) is not None)
 
 
-def _start(lines: list[Line], address: int) -> int:
-    """Walk up from the address over the title block."""
-    first = address
-    while first > 0 and _is_title_block(lines[first - 1]):
-        first -= 1
+def _start(lines: list[Line]) -> int:
+    """The first line of substance, moved up over the title block above it."""
+    anchor = next((k for k, ln in enumerate(lines) if _substance(ln.text)), 0)
+    first = k = anchor
+    while k > 0:
+        above = lines[k - 1].text
+        if is_title_block(above):
+            first = k = k - 1
+        elif len(bare(above)) <= 8 and not is_chrome(above) and k > 1:
+            # a name on its own line under the speaker's title: 阜平县人民政府县长 / 徐志清
+            if not is_title_block(lines[k - 2].text):
+                break
+            first = k = k - 2
+        else:
+            break
     return first
 
 
-def _closing(lines: list[Line], after: int) -> int | None:
-    """The last ``各位代表`` paragraph, or failing that the last rallying sentence."""
-    for k in range(len(lines) - 1, after, -1):
+def _end(lines: list[Line], first: int) -> int:
+    """The last line of the report: its last prose, note or list item before any footer."""
+    addresses = [k for k in range(first, len(lines)) if is_address(lines[k].text)]
+    search_from = addresses[-1] if addresses else first
+    limit = next(
+        (
+            k
+            for k in range(search_from + 1, len(lines))
+            if TAIL_MARKER.match(bare(lines[k].text)) and is_chrome(lines[k].text)
+        ),
+        len(lines),
+    )
+    last, in_run = first, True
+    for k in range(first + 1, limit):
         text = lines[k].text
-        if ADDRESS.match(text) and len(text) > 20:
-            return k
-    for k in range(len(lines) - 1, after, -1):
-        if _CLOSING_END.search(lines[k].text):
+        if _sentence(text) or is_note_item(text):
+            last, in_run = k, True
+        elif in_run and _item(text):
+            last = k  # a list or heading run after the last prose (an appendix of projects)
+        else:
+            in_run = False
+    return last
+
+
+def _sentence(text: str) -> bool:
+    """A finished sentence of Chinese, however short: the report's text goes on to here."""
+    return ends_sentence(text) and han_count(text) >= 4 and not is_chrome(text)
+
+
+def _item(text: str) -> bool:
+    """A numbered item, a heading or a note: what a trailer list is made of."""
+    return not is_chrome(text) and (
+        detect(text) is not None or is_note_item(text) or is_trailer_heading(text)
+    )
+
+
+def _trailer(lines: list[Line], first: int, last: int) -> int | None:
+    """The first appendix or notes line after the last address, if any."""
+    addresses = [k for k in range(first + 1, last + 1) if is_address(lines[k].text)]
+    start = addresses[-1] + 1 if addresses else first + 1
+    return next(
+        (
+            k
+            for k in range(start, last + 1)
+            if is_trailer_heading(lines[k].text) or is_note_item(lines[k].text)
+        ),
+        None,
+    )
+
+
+def _closing(lines: list[Line], first: int, end: int, address: int | None) -> int | None:
+    """Where the closing part starts: the last address after the last numbered heading,
+    or the rallying last paragraph when the address was followed by more prose."""
+    headings = [k for k in range(first + 1, end + 1) if detect(lines[k].text) is not None]
+    after = max(headings, default=first if address is None else address)
+    addresses = [k for k in range(after + 1, end + 1) if k != address and is_address(lines[k].text)]
+    prose = [k for k in range(after + 1, end + 1) if is_prose(lines[k].text)]
+    rally = prose[-1] if prose and _CLOSING_END.search(lines[prose[-1]].text) else None
+    if addresses:
+        k = addresses[-1]
+        following = sum(1 for p in prose if p > k)
+        return rally if rally is not None and following > _CLOSING_SLACK else k
+    return rally
+
+
+def _self_building(lines: list[Line], first: int, closing: int | None) -> int | None:
+    """An address paragraph between the last numbered heading and the closing that is
+    about the government itself: the self-building part of a report that gives it no
+    heading."""
+    if closing is None:
+        return None
+    after = max((k for k in range(first + 1, closing) if detect(lines[k].text)), default=first)
+    if is_self_heading(lines[after].text):
+        return None  # the last heading is the self-building part already
+    for k in range(after + 1, closing):
+        text = lines[k].text
+        if not is_address(text):
+            continue
+        paragraph = text if len(bare(text)) > 8 or k + 1 >= closing else lines[k + 1].text
+        if SELF_BUILDING_TEXT.search(paragraph):
             return k
     return None
 
 
-def _trailer_end(lines: list[Line], closing: int) -> int:
-    """Extend past the closing paragraph over any appendix and notes."""
-    last = closing
-    in_trailer = False
-    for k in range(closing + 1, len(lines)):
-        text = lines[k].text
-        if _TRAILER_HEADING.match(text) and not _CHROME.search(text):
-            in_trailer = True
-            last = k
-        elif in_trailer and (
-            _NUMBERED.match(text) or (len(text) >= 20 and _ENDS_SENTENCE.search(text))
-        ):
-            last = k
-        else:
-            break
-    return last
-
-
-def _last_prose(lines: list[Line]) -> int:
-    for k in range(len(lines) - 1, -1, -1):
-        if len(lines[k].text) >= 30 and _ENDS_SENTENCE.search(lines[k].text):
-            return k
-    return len(lines) - 1
+def _dropped(lines: list[Line]) -> int:
+    return sum(han_count(ln.text) for ln in lines if is_prose(ln.text))
 
 
 def find_body(lines: list[Line]) -> Body:
     """Locate the report body among the lines of a scraped page."""
     if not lines:
-        return Body(0, -1, None, None, False)
-    address = next((k for k, ln in enumerate(lines) if ADDRESS.match(ln.text)), None)
-    if address is None:
-        return Body(0, _last_prose(lines), None, None, False)
-    first = _start(lines, address)
-    closing = _closing(lines, address)
-    last = _trailer_end(lines, closing) if closing is not None else _last_prose(lines)
-    return Body(first, max(last, address), closing, address, True)
+        return Body(0, -1, None, None, None)
+    first = _start(lines)
+    last = _end(lines, first)
+    address = next((k for k in range(first, last + 1) if is_address(lines[k].text)), None)
+    trailer = _trailer(lines, first, last)
+    end = trailer - 1 if trailer is not None else last
+    closing = _closing(lines, first, end, address)
+    return Body(
+        first,
+        last,
+        address,
+        closing,
+        trailer,
+        _self_building(lines, first, closing),
+        _dropped(lines[:first]),
+        _dropped(lines[last + 1 :]),
+    )

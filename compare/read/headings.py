@@ -1,11 +1,17 @@
 """Recognise heading lines and the style of their numbering.
 
-Styles, outermost first in most reports: ``一、``, ``（一）``, ``1、``/``1.``,
-``（1）``. Which style nests inside which is decided per report by the order in
-which they appear (see :mod:`compare.outline`), because reports differ: in one
-``一、`` numbers the top parts, in another the plan's topics under a bare
+Styles, outermost first in most reports: ``第一部分``, ``一、``, ``（一）``,
+``1、``/``1.``, ``（1）``, and unnumbered headings (``站在新起点：2012年工作回顾``,
+``“十四五”时期工作回顾``), which many county and provincial reports use for
+their parts. Which style nests inside which is decided per report by the order
+in which they appear (see :mod:`compare.read.outline`), because reports differ:
+in one ``一、`` numbers the top parts, in another the plan's topics under a bare
 ``2024年工作安排`` heading. Year headings and appendix/notes headings are
 always top level.
+
+An unnumbered heading is told from a short line of text by its context: it
+follows a finished sentence (a link fragment ``法制`` cut out of a scraped
+sentence does not) and text follows it.
 """
 
 from __future__ import annotations
@@ -14,21 +20,42 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Style = Literal["top", "cn", "paren_cn", "num", "paren_num"]
+from .chars import is_han
+
+Style = Literal["top", "part", "cn", "paren_cn", "num", "paren_num", "ordinal", "bare"]
 
 _CN = "一二三四五六七八九十"
 _NUMBERED: list[tuple[Style, re.Pattern[str]]] = [
+    ("part", re.compile(rf"^第[{_CN}]+部分")),
     ("cn", re.compile(rf"^[{_CN}]+[、.]")),
     ("paren_cn", re.compile(rf"^（[{_CN}]+）")),
     ("num", re.compile(r"^\d{1,2}(?:[、]|\.(?!\d))")),
     ("paren_num", re.compile(r"^（\d{1,2}）")),
 ]
+# ``第一，牢记第一要务，凝神聚力抓发展``: a heading only as a short line of its own, since
+# speeches also start paragraphs with 第一，… .
+_ORDINAL = re.compile(rf"^第[{_CN}]+[，,、]")
+ORDINAL_MAX = 30
+# A part named by its period: ``2019年工作回顾``, ``2020年工作目标和主要任务``,
+# ``“十四五”时期工作回顾``, ``今年工作安排``.
 _YEAR_HEADING = re.compile(
-    r"^(?:\d{4}|20xx|二[〇零○][一二三四五六七八九〇零○]{2}|今年|去年|过去一年)年?度?"
-    r".{0,8}(?:工作回顾|工作安排|工作总结|主要工作|工作任务|目标任务|实事|工作打算|工作计划)$"
+    r"^(?:\d{4}|20xx|二[〇零○][一二三四五六七八九〇零○]{2}|今年|明年|去年|过去一年|过去五年|"
+    r"“?十[一二三四五六七]五”?)(?:年度|年|时期|规划)?"
+    r"[^。！？；，]{0,12}(?:回顾|安排|总结|任务|打算|计划|目标|工作|实事|部署|建议|思路|措施|成就|情况)$"
 )
-_TRAILER = re.compile(r"^(?:附件.{0,6}|.{0,14}(?:注释|名词解释|实事|附表))$")
+_TRAILER = re.compile(
+    r"^(?:附件.{0,8}|附录.{0,8}|.{0,14}(?:注释|名词解释|名词注释|实事|附表|说明))[:：]?$"
+)
+_DECORATION = "※★☆●◆■□▲△◇○·•*#=-—_ "
 TITLE_MAX = 45
+BARE_MAX = 30
+_NOT_BARE_END = frozenset("。！？；，、：:;,!?…")
+# What an unnumbered part heading is about; a slogan heading has a colon instead
+# (``开启新征程：确保…``). A scraped fragment (``中国驰名商标``) has neither.
+_PART_WORDS = re.compile(
+    r"回顾|安排|任务|目标|工作|建设|展望|建议|部署|成就|情况|思路|措施|实事|打算|计划|总结|重点"
+)
+_FINISHED = frozenset("。！？；：:;!?…”’）)」』")
 
 
 @dataclass(frozen=True)
@@ -54,12 +81,39 @@ def _title_length(text: str, marker_end: int) -> int:
     return min(len(text), 30)
 
 
+def is_trailer_heading(text: str) -> bool:
+    """An appendix or notes heading (``附件``, ``名词解释``, ``※名词解释※``, ``2024年民生实事``);
+    a numbered one (``（一）办好十件实事``) is a topic of the plan instead."""
+    core = text.strip(_DECORATION)
+    numbered = any(pattern.match(core) for _, pattern in _NUMBERED)
+    return 0 < len(core) <= 24 and not numbered and bool(_TRAILER.match(core))
+
+
 def detect(text: str) -> Heading | None:
-    """The heading at the start of a stripped line, or ``None``."""
-    if len(text) <= 24 and (_YEAR_HEADING.match(text) or _TRAILER.match(text)):
+    """The numbered, year or trailer heading at the start of a stripped line, or ``None``."""
+    if len(text) <= 24 and (_YEAR_HEADING.match(text) or is_trailer_heading(text)):
         return Heading("top", len(text))
     for style, pattern in _NUMBERED:
         m = pattern.match(text)
         if m and len(text) > m.end():
             return Heading(style, _title_length(text, m.end()))
+    if _ORDINAL.match(text) and len(text) <= ORDINAL_MAX and text[-1] not in _NOT_BARE_END:
+        return Heading("ordinal", len(text))
     return None
+
+
+def detect_bare(text: str, before: str, after: str) -> Heading | None:
+    """An unnumbered heading: a short line of words between a finished sentence and text.
+
+    ``before`` and ``after`` are the neighbouring lines (empty at an edge).
+    """
+    core = text.replace(" ", "")
+    if not 4 <= len(core) <= BARE_MAX or core[-1] in _NOT_BARE_END:
+        return None
+    if sum(1 for ch in core if is_han(ch)) < 0.6 * len(core):
+        return None
+    if not before or before.rstrip()[-1] not in _FINISHED or not after:
+        return None
+    if "：" not in core[2:-2] and not _PART_WORDS.search(core):
+        return None
+    return Heading("bare", len(text))

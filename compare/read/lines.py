@@ -1,21 +1,52 @@
-"""Lines of the line view, the unit the body finder and the outline read."""
+"""Lines of the line view, the unit the body finder and the outline read.
+
+Scraped pages often cut a sentence around a linked term, which then stands on
+a line of its own (``二、“`` / ``十四五`` / ``”时期发展的总体思路``, ``经济和社会发`` / ``展的
+好形势``). Such pieces are joined back into one *logical* line, which remembers
+where each piece starts in the view so offsets stay exact. A break is joined
+only when it is positively inside a sentence: the line before is unfinished and
+either the break falls inside an open quote or bracket, or the short piece
+repeats as a whole line elsewhere in the page (every occurrence of a linked
+term was cut out the same way). A short heading followed by its text is not.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+
+from .headings import detect
+
+_FINISHED = frozenset("。！？；：:;!?…，、,")
+_OPENERS = "“‘（(《〈「『【["
+_CLOSERS = "”’）)》〉」』】]"
+FRAGMENT_MAX = 8
 
 
 @dataclass(frozen=True)
 class Line:
-    """One line of the line view: ``text`` is ``view[start:end]``, stripped of spaces."""
+    """One logical line of the line view: ``text`` is its pieces, stripped of spaces.
+
+    ``start``/``end`` are offsets into the view; ``pieces`` gives, for each piece
+    after the first, ``(index in text, view offset)`` where it starts.
+    """
 
     start: int
     end: int
     text: str
+    pieces: tuple[tuple[int, int], ...] = ()
+
+    def view_offset(self, index: int) -> int:
+        """The view offset of ``text[index]`` (or of the end, for ``len(text)``)."""
+        base_text, base_view = 0, self.start
+        for text_at, view_at in self.pieces:
+            if text_at > index:
+                break
+            base_text, base_view = text_at, view_at
+        return base_view + index - base_text
 
 
-def split_lines(view: str) -> list[Line]:
-    """The non-empty lines of the line view, with their offsets into it."""
+def _physical(view: str) -> list[Line]:
     lines = []
     pos = 0
     for raw in view.split("\n"):
@@ -26,3 +57,45 @@ def split_lines(view: str) -> list[Line]:
             lines.append(Line(pos + lead, pos + lead + len(stripped), stripped))
         pos = end + 1
     return lines
+
+
+def _open_bracket(text: str) -> bool:
+    """Whether a quote or bracket opened in ``text`` is still open at its end."""
+    depth = 0
+    for ch in text:
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS and depth:
+            depth -= 1
+    return depth > 0
+
+
+def _joins(before: Line, after: Line, repeated: Counter[str]) -> bool:
+    """Whether the break between two lines falls inside a sentence cut around a term."""
+    if before.text[-1] in _FINISHED or detect(after.text) is not None:
+        return False
+    if after.text.startswith(("各位代表", "同志们")):
+        return False
+    last_piece = before.text[before.pieces[-1][0] :] if before.pieces else before.text
+    if after.text[0] in _CLOSERS or (len(last_piece) <= FRAGMENT_MAX and _open_bracket(last_piece)):
+        return True
+    if detect(before.text) is not None and after.text[0] in _OPENERS:
+        return False  # a whole heading ends its line: what opens a quote starts the text
+    return any(
+        len(piece) <= FRAGMENT_MAX and repeated[piece] > 1 for piece in (last_piece, after.text)
+    )
+
+
+def split_lines(view: str) -> list[Line]:
+    """The non-empty logical lines of the line view, with their offsets into it."""
+    physical = _physical(view)
+    repeated = Counter(line.text for line in physical)
+    out: list[Line] = []
+    for line in physical:
+        if out and _joins(out[-1], line, repeated):
+            prev = out[-1]
+            piece = (len(prev.text), line.start)
+            out[-1] = Line(prev.start, line.end, prev.text + line.text, (*prev.pieces, piece))
+        else:
+            out.append(line)
+    return out

@@ -1,84 +1,190 @@
-"""Read what a report says about itself: government, year, title, speaker.
+"""Read what a report says about itself: government, level, year, title, speaker.
 
-The year is the year the report plans for. Reports name it in a plan heading
-(``2024年工作安排``), a review heading (``2019年工作回顾`` plans 2020), the
-date of the session (a report delivered in December 2023 plans 2024) or the
-title. ``20xx`` placeholders give no year.
+The government is the name the report gives itself, read where reports give it:
+the venue (``在保定市满城区第二届人民代表大会``), the title (``2026年河南省政府工作
+报告``), the speaker's office (``河北省代省长``) or the opening sentence (``我代表阜平县
+人民政府``), each a run of division names parsed against the gazetteer, innermost
+unit first. ``全国人民代表大会`` or ``国务院总理`` make it 国务院. A report that never
+names itself gets ``None``, and still a level when it says ``我代表区人民政府``.
+
+The year is the year the report plans for: from the date of the session (a
+report delivered in December 2023 plans 2024), the title, a plan heading
+(``2024年工作安排``) or a review heading (``2019年工作回顾`` plans 2020). Dates in
+Chinese numerals (``二〇二六年一月二十七日``) are read with cn2an. ``20xx``
+placeholders give no year.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from ..model import Metadata
-from .lines import Line
+from ..model import Metadata, Role
+from .gazetteer import Level, Unit, by_suffix, innermost, most_named
+from .line_kinds import bare
 
-_VENUE = re.compile(r"在(.{2,14}?)第.{1,4}届人民代表大会")
-_GOV_IN_TITLE = re.compile(r"([^\s\d年（）]{2,12}?)(?:人民)?政府工作报告")
-_UNIT = re.compile(r"([^省市州盟地区\s]{1,6}(?:自治县|自治旗|区|县|市|旗))$")
-_SPEAKER = re.compile(r"(?:区|县|市|旗|州)长\s*([\u4e00-\u9fff][\u4e00-\u9fff ]{1,5})$")
-_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日")
-_YEAR = re.compile(r"(\d{4})\s*年")
-_PLAN_YEAR = re.compile(r"^(\d{4})年.{0,6}(?:安排|任务|打算|计划)")
-_REVIEW_YEAR = re.compile(r"(\d{4})年.{0,4}(?:回顾|总结)")
+_HAN = r"[\u4e00-\u9fff]"
+_VENUE = re.compile(rf"在({_HAN}{{2,24}}?)第?[一二三四五六七八九十〇零\d]{{1,3}}届")
+_TITLE = re.compile(rf"({_HAN}{{2,24}}?)(?:人民)?政府工作报告")
+_TITLE_BEFORE_YEAR = re.compile(rf"({_HAN}{{2,24}}?)(?:\d{{4}}|[〇零○一二三四五六七八九]{{4}})年")
+_OFFICE = re.compile(rf"({_HAN}{{2,24}}?)(?:人民政府)?(?:代理|代)?(?:[省市区县州旗盟]长|主席)")
+_OPENING = re.compile(rf"我代表({_HAN}{{1,24}}?)人民政府")
+_NATIONAL = re.compile(r"全国人民代表大会|国务院总理")
+_SPEAKER = re.compile(rf"(?:[省市区县州旗盟]长|主席|总理)\n?({_HAN}{{2,4}})(?:\n|$)")
+_LEVEL_WORD: dict[str, Level] = {
+    "省": "province",
+    "自治区": "province",
+    "市": "city",
+    "县": "county",
+    "区": "district",
+}
+_SESSION = re.compile(r"第?[一二三四五六七八九十〇零\d]{1,3}届")
+_SELF_REFERENCE = re.compile(r"[全我本]([省市县区])|(自治区)")
+_HEADING_NUMBER = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.]|（[一二三四五六七八九十]+）|\d{1,2}[、.]|第[一二三四五六七八九十]+部分)"
+)
+
+_DATE = re.compile(r"(\d{4})年(\d{1,2})月\d{1,2}日")
+_CN_DATE = re.compile(
+    r"[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
+)
+_TITLE_YEAR = re.compile(r"(\d{4})年.{0,12}(?:人民)?政府工作报告")
+_PLAN_YEAR = re.compile(r"^(\d{4})年.{0,12}(?:安排|任务|打算|计划|目标|重点工作|主要工作)")
+_REVIEW_YEAR = re.compile(r"(\d{4})年.{0,6}(?:回顾|总结|工作情况)")
+_YEARS = re.compile(r"(?<!\d)(\d{4})年")
 
 
-def _government(header: list[str]) -> str | None:
-    """The government: innermost unit in the venue line, else the title."""
-    for pattern in (_VENUE, _GOV_IN_TITLE):
-        for text in header:
-            m = pattern.search(text)
-            unit = _UNIT.search(m.group(1)) if m else None
-            if unit:
-                return unit.group(1)
+def _units(run: str, clean: bool) -> Unit | None:
+    """The government a captured run names, trimming words in front of the names.
+
+    A ``clean`` run (the venue, the opening sentence: nothing but names there)
+    may name a unit the table does not know (a new district), read by its suffix.
+    """
+    run = _SESSION.sub("", run)  # 我代表容城县第十四届人民政府
+    for start in range(len(run) - 1):
+        unit = innermost(run[start:])
+        if unit is not None:
+            return unit
+    return by_suffix(run) if clean else None
+
+
+def _government(header: str, opening: str) -> Unit | None:
+    if _NATIONAL.search(header):
+        return Unit("国务院", "national", ())
+    searches: list[tuple[re.Pattern[str], str, bool]] = [
+        (_VENUE, header, True),
+        (_TITLE, header, False),
+        (_TITLE_BEFORE_YEAR, header, False),
+        (_OFFICE, header, False),
+        (_OPENING, opening, True),
+    ]
+    for pattern, text, clean in searches:
+        for match in pattern.finditer(text):
+            unit = _units(match.group(1), clean)
+            if unit is not None:
+                return unit
     return None
 
 
-def _year(header: list[str], titles: list[str]) -> int | None:
-    for title in titles:
-        m = _PLAN_YEAR.search(title)
+def _own_level(opening: str, body: str) -> Level | None:
+    """The level of a report that does not name itself in its title block: from
+    ``我代表区人民政府``, else from how it speaks of itself (``全县``, ``我县``)."""
+    m = _OPENING.search(opening)
+    if m and m.group(1) in _LEVEL_WORD:
+        return _LEVEL_WORD[m.group(1)]
+    counts: dict[str, int] = {}
+    for found in _SELF_REFERENCE.finditer(body):
+        word = found.group(1) or found.group(2)
+        counts[word] = counts.get(word, 0) + 1
+    if not counts:
+        return None
+    word = max(sorted(counts), key=lambda w: counts[w])
+    return _LEVEL_WORD[word]
+
+
+def _arabic_dates(text: str) -> str:
+    """Dates in Chinese numerals rewritten in digits (cn2an is imported only when needed)."""
+    if not _CN_DATE.search(text):
+        return text
+    import cn2an  # about 0.15 s to import: only reports dated in Chinese numerals pay it
+
+    def convert(m: re.Match[str]) -> str:
+        return str(cn2an.transform(m.group(0), "cn2an"))
+
+    return _CN_DATE.sub(convert, text.replace("○", "〇"))
+
+
+def _first(pattern: re.Pattern[str], texts: Iterable[str]) -> re.Match[str] | None:
+    for text in texts:
+        m = pattern.search(text)
         if m:
-            return int(m.group(1))
-    for title in titles:
-        m = _REVIEW_YEAR.search(title)
-        if m:
-            return int(m.group(1)) + 1
-    for text in header:
-        m = _DATE.search(text)
-        if m:
-            year, month = int(m.group(1)), int(m.group(2))
-            return year + 1 if month >= 10 else year
-    for text in header:
-        if "报告" in text:
-            m = _YEAR.search(text)
-            if m:
-                return int(m.group(1))
+            return m
     return None
 
 
-def _title(header: list[Line], original_titles: list[str]) -> str | None:
-    for line, original in zip(header, original_titles, strict=True):
-        if "报告" in line.text:
-            return original.split("——")[0].strip() or None
+def _year(header: str, parts: list[tuple[str, Role | None]]) -> int | None:
+    """The year planned for: session date, title, plan heading, review heading + 1."""
+    dated = _DATE.search(_arabic_dates(header))
+    if dated:
+        year, month = int(dated.group(1)), int(dated.group(2))
+        return year + 1 if month >= 10 else year
+    titles = [_HEADING_NUMBER.sub("", t) for t, _ in parts]
+    m = _TITLE_YEAR.search(header) or _first(_PLAN_YEAR, titles)
+    if m:
+        return int(m.group(1))
+    for title, role in parts:
+        years = _YEARS.findall(title)
+        if role == "plan" and len(years) == 1:
+            return int(years[0])
+    m = _first(_REVIEW_YEAR, titles)
+    if m:
+        return int(m.group(1)) + 1
+    for title, role in parts:
+        years = _YEARS.findall(title)
+        if role == "review" and len(years) == 1:
+            return int(years[0]) + 1
     return None
 
 
-def _speaker(header: list[str]) -> str | None:
-    for text in header:
-        m = _SPEAKER.search(text)
-        if m:
-            return m.group(1).replace(" ", "")
+def _title(header: list[str], header_original: list[str]) -> str | None:
+    """The title line as written (with fragments of it on lines above), without its
+    dateline; found on the normalised lines, so 報告 is a 报告 too."""
+    parts: list[str] = []
+    for norm, line in zip(header, header_original, strict=True):
+        parts.append(re.sub(r"\s*\n\s*", "", line).strip())  # a title cut by a scraper
+        if "报告" in bare(norm):
+            title = "".join(parts).split("——")[0].strip()
+            return re.sub(rf"(?<={_HAN}) +(?={_HAN})", "", title) or None
+        if re.search(r"[。！？：]$", line.strip()):
+            parts = []
     return None
+
+
+def _speaker(header: str) -> str | None:
+    m = _SPEAKER.search(header)
+    return m.group(1) if m else None
 
 
 def read_metadata(
-    header: list[Line], header_original: list[str], norm_titles: list[str]
+    header: list[str],
+    header_original: list[str],
+    parts: list[tuple[str, Role | None]],
+    opening: str,
+    body: str,
 ) -> Metadata:
-    """Metadata from the title block lines and the section headings (normalised)."""
-    texts = [line.text for line in header]
+    """Metadata from the title block lines (normalised and as written), the section
+    headings (normalised, with their roles), the first paragraph and the body text."""
+    joined = "\n".join(bare(line) for line in header)
+    flat = joined.replace("\n", "")
+    unit = _government(flat, bare(opening))
+    level = unit.level if unit else _own_level(bare(opening), body)
+    if unit is None and level is not None and level != "national":
+        unit = most_named(body, level)  # copied without its title block: 容城 in 全县's text
     return Metadata(
-        government=_government(texts),
-        year=_year(texts, norm_titles),
+        government=unit.name if unit else None,
+        year=_year(flat, [(bare(t), role) for t, role in parts]),
         title=_title(header, header_original),
-        speaker=_speaker(texts),
+        speaker=_speaker(joined),
+        level=level,
+        parents=unit.parents if unit else (),
     )

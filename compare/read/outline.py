@@ -9,14 +9,21 @@ always start a new top-level part.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Role, Section
 from ..textmap import MappedText
 from .body import Body
-from .headings import Heading, Style, detect
+from .headings import Heading, Style, detect, detect_bare
+from .line_kinds import is_address, is_note_item, prefix_length
 from .lines import Line
 from .roles import assign_roles
+
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+# Lines shorter than this after a candidate heading mark a run of scraped fragments.
+_FRAGMENT = 12
 
 
 @dataclass
@@ -36,9 +43,10 @@ class _Builder:
 
     def _section(self, line: Line, title_length: int, role: Role | None) -> Section:
         start, _ = self.view.to_original(line.start, line.start + 1)
-        title_start, title_end = self.view.to_original(line.start, line.start + title_length)
+        title_start, title_end = self.view.to_original(line.start, line.view_offset(title_length))
+        title = self.original[title_start:title_end]
         return Section(
-            title=self.original[title_start:title_end].strip(),
+            title=_LINE_BREAK.sub("", title).strip(),  # a title joined from scraped pieces
             role=role,
             start=start,
             end=start,
@@ -53,7 +61,8 @@ class _Builder:
         self.stack = [] if role in ("opening", "closing") else [_Open(style, section)]
 
     def add(self, line: Line, heading: Heading) -> None:
-        if heading.style == "top" or not self.stack:
+        outer = self.stack[0].style if self.stack else "top"
+        if heading.style == "top" or (heading.style == "bare" and outer in ("top", "bare")):
             self.add_top(line, heading.title_length, None, heading.style)
             return
         styles = [o.style for o in self.stack]
@@ -85,6 +94,39 @@ def _original_end(view: MappedText, start: int, end: int) -> int:
     return view.to_original(start, end)[1]
 
 
+def _heading(
+    lines: list[Line], k: int, body: Body, in_text: bool, seen: Counter[str]
+) -> Heading | None:
+    """The heading at line ``k``: numbered or year headings anywhere, unnumbered ones only
+    in the report's own text (after the address, before the closing).
+
+    A short line that repeats elsewhere, or comes in a run of short lines, is a
+    fragment of a scraped sentence (a linked term on a line of its own), not a heading.
+    """
+    text = lines[k].text
+    heading = detect(text)
+    if heading is not None or not in_text or seen[text] > 1:
+        return heading
+    before = lines[k - 1].text if k > body.first else ""
+    after = lines[k + 1].text if k < body.last else ""
+    if len(after) < _FRAGMENT and detect(after) is None:
+        return None
+    return detect_bare(text, before, after)
+
+
+def _opening_title_length(text: str) -> int:
+    """The title of the opening: its first line up to a dateline dash (leading dashes aside)."""
+    lead = len(text) - len(text.lstrip("—-－ "))
+    dash = text.find("——", lead + 1)
+    return dash if dash > lead else min(len(text), 30)
+
+
+def _note_title_length(text: str) -> int:
+    """A note entry stands for the notes part: its term, up to the colon."""
+    colon = text.find("：")
+    return colon if 0 < colon <= 30 else min(len(text), 20)
+
+
 def build_outline(
     view: MappedText, original: str, lines: list[Line], body: Body
 ) -> tuple[list[Section], list[str]]:
@@ -95,15 +137,30 @@ def build_outline(
         return [], ["no text found"]
     builder = _Builder(view, original)
     first = body_lines[0].text
-    title_length = first.find("——") if "——" in first[1:] else min(len(first), 30)
-    builder.add_top(body_lines[0], title_length, "opening", "top")
+    opening = detect(first) is None  # a report copied from its first heading has no opening
+    if opening:
+        builder.add_top(body_lines[0], _opening_title_length(first), "opening", "top")
+    seen = Counter(ln.text for ln in body_lines)
+    text_from = body.address if body.address is not None else body.first
+    text_to = body.closing if body.closing is not None else body.trailer
     headings_seen = 0
-    for k in range(body.first + 1, body.last + 1):
+    for k in range(body.first + (1 if opening else 0), body.last + 1):
         line = lines[k]
         if k == body.closing:
-            builder.add_top(line, 4 if line.text.startswith("各位代表") else 3, "closing", "top")
+            length = prefix_length(line.text, 4) if is_address(line.text) else 3
+            builder.add_top(line, length, "closing", "top")
             continue
-        heading = detect(line.text)
+        if k == body.self_building:
+            builder.add_top(line, prefix_length(line.text, 4), "self_government", "top")
+            continue
+        if k == body.trailer and is_note_item(line.text):
+            builder.add_top(line, _note_title_length(line.text), "notes", "top")
+            continue
+        after_closing = body.closing is not None and body.closing < k
+        if after_closing and (body.trailer is None or k < body.trailer):
+            continue  # the closing paragraphs hold no headings
+        in_text = text_from < k and (text_to is None or k < text_to)
+        heading = _heading(lines, k, body, in_text, seen)
         if heading is not None:
             builder.add(line, heading)
             headings_seen += 1
@@ -117,7 +174,27 @@ def build_outline(
         only.norm_end, only.end = end_view, _original_end(view, only.norm_start, end_view)
         return [only], warnings
     assign_roles(sections, [_lead(view, s) for s in sections])
-    return sections, warnings
+    return _fold_unheaded_self(sections, body, lines), warnings
+
+
+def _fold_unheaded_self(sections: list[Section], body: Body, lines: list[Line]) -> list[Section]:
+    """A report with a headed self-building part needs no unheaded one: the 各位代表！
+    paragraph then belongs to the part before it (its end extends, children's too)."""
+    if body.self_building is None:
+        return sections
+    start = lines[body.self_building].start
+    unheaded = next((s for s in sections if s.norm_start == start), None)
+    headed = [s for s in sections for s in s.walk() if s.role == "self_government"]
+    if unheaded is None or len(headed) < 2:
+        return sections
+    k = sections.index(unheaded)
+    if k == 0:
+        return sections
+    node: Section | None = sections[k - 1]
+    while node is not None:  # the previous part and its last descendants end where it ended
+        node.end, node.norm_end = unheaded.end, unheaded.norm_end
+        node = node.children[-1] if node.children else None
+    return sections[:k] + sections[k + 1 :]
 
 
 def _lead(view: MappedText, section: Section) -> str:

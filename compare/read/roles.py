@@ -14,16 +14,30 @@ from ..model import Role, Section
 from .normalise import simplify
 
 _SELF = re.compile(
-    r"自身建设|政府建设|人民满意|服务型政府|政府治理能力|政府职能|作风建设|廉洁政府|法治政府"
+    r"自身建设|政府建设|人民满意|服务型政府|政府治理|政府职能|作风建设|廉洁政府|法治政府"
+)
+# A paragraph about the government itself (an unheaded self-building part).
+SELF_BUILDING_TEXT = re.compile(
+    r"自身建设|政府建设|依法行政|廉洁|作风建设|政绩观|履职能力|法治政府|服务型政府|人民满意的政府"
 )
 _REVIEW = re.compile(r"回顾|总结|过去|去年|成就|成绩|一年来")
-_PLAN = re.compile(r"安排|任务|目标|计划|打算|重点|今年|思路|展望|部署")
+_PLAN = re.compile(r"安排|任务|目标|计划|打算|重点|今年|思路|展望|部署|建议")
 _NOTES = re.compile(r"注释|名词解释|附注")
 _APPENDIX = re.compile(r"实事|附件|附表")
 _LOOKS_BACK = re.compile(r"过去|一年来|去年|刚刚|回顾")
 
 
+_YEAR = re.compile(r"(?<!\d)(\d{4})年")
+
+
+def is_self_heading(title: str) -> bool:
+    """Whether a heading names the government's own building (``加强政府自身建设``)."""
+    return bool(_SELF.search(simplify(title)))
+
+
 def _by_heading(original_title: str) -> Role | None:
+    """The role a heading names; with both review and plan words (``发展成就和…目标任务``),
+    the one named last, as a title that looks back and ahead leads to what comes next."""
     title = simplify(original_title)
     if _NOTES.search(title):
         return "notes"
@@ -31,25 +45,42 @@ def _by_heading(original_title: str) -> Role | None:
         return "appendix"
     if _SELF.search(title):
         return "self_government"
-    if _REVIEW.search(title):
+    review = [m.start() for m in _REVIEW.finditer(title)]
+    plan = [m.start() for m in _PLAN.finditer(title)]
+    if review and plan:
+        return "plan" if plan[-1] > review[-1] else "review"
+    if review:
         return "review"
-    if _PLAN.search(title):
+    if plan:
         return "plan"
     return None
+
+
+def _heading_years(sections: list[Section]) -> list[int | None]:
+    """The year each top-level heading names (``关于2012年政府工作``), if any."""
+    years: list[int | None] = []
+    for section in sections:
+        m = _YEAR.search(section.title)
+        years.append(int(m.group(1)) if m else None)
+    return years
 
 
 def assign_roles(sections: list[Section], lead_texts: list[str]) -> None:
     """Set roles of top-level sections in place; ``lead_texts`` are their first sentences.
 
-    Opening and closing are set by the outline builder; the rest by heading,
+    Opening, closing and headless notes are set by the outline builder; the rest by heading,
     then by what the first sentences look at, then by position (a part after
     the review that is not self-building is the plan).
     """
     seen_review = False
-    for section, lead in zip(sections, lead_texts, strict=True):
-        if section.role in ("opening", "closing"):
-            continue
+    years = _heading_years(sections)
+    latest = max((y for y in years if y is not None), default=None)
+    for section, lead, year in zip(sections, lead_texts, years, strict=True):
+        if section.role is not None:
+            continue  # opening, closing and notes without a heading are known already
         role = _by_heading(section.title)
+        if role is None and year is not None and latest is not None and year < latest:
+            role = "review"  # a part about an earlier year than the others looks back
         if role is None:
             if not seen_review and _LOOKS_BACK.search(lead[:80]):
                 role = "review"

@@ -7,8 +7,10 @@ reports together, largest group first, each ordered by government and year.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from datetime import datetime, timezone
+from urllib.parse import quote
 
 from .._version import __version__
 from ..corpus.audit import AuditResult, PairFigures
@@ -66,12 +68,20 @@ def pair_pages(run: AuditRun, count: int = PAIR_PAGES) -> list[tuple[PairFigures
     return pages
 
 
+def href(relative_path: str) -> str:
+    """A relative file path as a link: every byte of the name but letters, digits
+    and ``_.-~`` percent-encoded, so no ``:`` can make it a ``javascript:`` URL and
+    ``#``, ``?``, ``%`` and bytes that are not UTF-8 stay part of the name."""
+    return quote(os.fsencode(relative_path).replace(os.sep.encode(), b"/"), safe="/")
+
+
 def render_audit(
     run: AuditRun,
     pair_links: dict[tuple[str, str], str] | None = None,
     generated: datetime | None = None,
 ) -> str:
-    """The audit page; ``pair_links`` maps a pair to the relative path of its compare page."""
+    """The audit page; ``pair_links`` maps a pair to the relative path of its compare page
+    (a file path: it is percent-encoded here)."""
     result = run.result
     order, cells = heatmap(result)
     timelines: dict[str, list[object]] = defaultdict(list)
@@ -88,7 +98,7 @@ def render_audit(
                 d.path: f"{d.government or '?'} {d.year or ''}".strip() for d in result.documents
             },
             timelines=sorted(timelines.items()),
-            pair_links=pair_links or {},
+            pair_links={pair: href(path) for pair, path in (pair_links or {}).items()},
             failures=run.failures,
             reused=run.reused,
             version=__version__,

@@ -1,18 +1,24 @@
 """Render a comparison as one self-contained HTML page (jinja2, autoescaped).
 
 CSS and script are inlined from ``templates/``; nothing is fetched, so the
-page works offline and from ``file://``. The highlighting and the section
-map are plain markup and CSS: the small script only adds the hover/focus
-link between a shared span and its counterpart.
+page works offline and from ``file://``. Everything a reader needs is plain
+markup and CSS: rows of counterparts, the redline, popovers of moved
+counterparts (shown on hover and focus), the filters (radio buttons and CSS
+``:has``) and the section map. The small script adds what markup cannot:
+the counterpart lit on hover, popovers opened by a tap, next/previous over
+the shared passages (buttons and the keys ``j``/``k``), a way back after a
+jump, and a notice when the machine has no Chinese font.
 """
 
 from __future__ import annotations
 
+import os
 from datetime import datetime, timezone
 
 from .._version import __version__
+from ..model import Document
 from ..pair.comparison import Comparison
-from .compare_view import KIND_LABELS, build_map, build_rows
+from .compare_view import KIND_LABELS, Block, build_blocks, build_map, script_lang
 from .templates import environment, template_text
 
 ROLE_LABELS = {
@@ -29,34 +35,55 @@ MAP_ROW_HEIGHT = 24
 FORMULAS_SHOWN = 40
 
 
-def readings(comparison: Comparison) -> list[str]:
-    """Plain-language sentences: how much of each part of B is phrasing found in A."""
-    out = [
-        f"{comparison.shared_ratio(1):.0%} of Report B's body is phrasing also found in Report A "
-        f"({comparison.shared_ratio(0):.0%} of Report A's is found in B)."
-    ]
-    for pair in comparison.pairs:
-        if pair.depth == 0 and pair.a is not None and pair.b is not None and pair.b.role:
-            ratio = comparison.section_ratio(1, pair.b)
-            role = ROLE_LABELS.get(pair.b.role, pair.b.role)
-            out.append(
-                f"{ratio:.0%} of Report B's {role} section is phrasing also found in Report A."
-            )
-    return out
+def short_label(doc: Document) -> str:
+    """Government and year, or the file's name (not its whole path) and the year."""
+    name = doc.meta.government or os.path.splitext(os.path.basename(doc.path))[0] or doc.path
+    year = str(doc.meta.year) if doc.meta.year else ""
+    return f"{name} {year}" if year and year not in name else name
+
+
+def verdict(comparison: Comparison, side: int) -> str:
+    """One sentence on one report: how much is shared, common formula, changed-detail copying."""
+    me, other = ("A", "B") if side == 0 else ("B", "A")
+    doc = comparison.docs[side]
+    shared = comparison.shared_ratio(side)
+    out = f"Report {me} ({short_label(doc)}): {shared:.0%} of its body is phrasing also found in "
+    out += other
+    common = comparison.common_ratio(side)
+    if common is not None:
+        out += (
+            f" ({common:.0%} common formula found across the corpus, "
+            f"{max(0.0, shared - common):.0%} particular to this pair)"
+        )
+    near = comparison.near_duplicate_ratio(side)
+    return out + f"; {near:.0%} is in sentences copied with only details changed."
+
+
+def filter_counts(blocks: list[Block]) -> dict[str, int]:
+    """How many rows each filter shows."""
+    counts = {"all": 0, "near": 0, "shared": 0, "specific": 0}
+    for block in blocks:
+        for row in block.rows:
+            counts["all"] += 1
+            for flag in row.flags:
+                counts[flag] += 1
+    return counts
 
 
 def render_comparison(comparison: Comparison, generated: datetime | None = None) -> str:
     """The HTML report of a comparison; ``generated`` is fixed by tests."""
-    rows = build_rows(comparison)
-    a_entries, b_entries, links = build_map(rows)
+    blocks = build_blocks(comparison)
+    a_entries, b_entries, links = build_map(blocks)
     when = generated or datetime.now(timezone.utc)
     height = MAP_ROW_HEIGHT * max(len(a_entries), len(b_entries), 1)
     template = environment().get_template("compare.html.j2")
     return template.render(
         c=comparison,
-        docs=[(d, d.label) for d in comparison.docs],
-        readings=readings(comparison),
-        rows=rows,
+        docs=[(d, short_label(d)) for d in comparison.docs],
+        langs=[script_lang(d) for d in comparison.docs],
+        verdicts=[verdict(comparison, 0), verdict(comparison, 1)],
+        blocks=blocks,
+        counts=filter_counts(blocks),
         a_entries=a_entries,
         b_entries=b_entries,
         links=links,

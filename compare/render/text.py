@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from ..corpus.run import AuditRun
+from typing import TYPE_CHECKING
+
 from ..model import Document, Section
-from ..pair.comparison import Comparison
+
+if TYPE_CHECKING:  # type-only: outlining a report must not import the comparison machinery
+    from ..corpus.run import AuditRun
+    from ..pair.comparison import Comparison
 
 
 def outline_lines(doc: Document) -> list[str]:
@@ -12,7 +16,8 @@ def outline_lines(doc: Document) -> list[str]:
     meta = doc.meta
     out = [
         f"{doc.path}  ({doc.encoding})",
-        f"government: {meta.government or '?'}   year: {meta.year or '?'}   "
+        f"government: {meta.government or '?'}{f' ({meta.level})' if meta.level else ''}"
+        f"   year: {meta.year or '?'}   "
         f"speaker: {meta.speaker or '?'}",
         f"title: {meta.title or '?'}",
         "",
@@ -55,6 +60,9 @@ def comparison_lines(comparison: Comparison, formulas: int = 10) -> list[str]:
         f"MinHash Jaccard (character 4-grams of the bodies): {comparison.jaccard:.3f}",
         f"Shared phrasing: {comparison.shared_ratio(0):.1%} of A, "
         f"{comparison.shared_ratio(1):.1%} of B",
+        f"Copied with details changed: {comparison.near_duplicate_ratio(0):.1%} of A, "
+        f"{comparison.near_duplicate_ratio(1):.1%} of B "
+        f"({_near_rows(comparison)} sentence pairs)",
         "",
         "Section alignment (similarity, share of each side that is shared phrasing):",
     ]
@@ -70,7 +78,7 @@ def comparison_lines(comparison: Comparison, formulas: int = 10) -> list[str]:
     if comparison.corpus_counts is not None:
         ca, cb = comparison.common_ratio(0) or 0.0, comparison.common_ratio(1) or 0.0
         out.insert(
-            5,
+            6,
             f"Of that, common formula in the corpus: {ca:.1%} of A, {cb:.1%} of B; the rest is "
             "reuse particular to this pair",
         )
@@ -78,6 +86,10 @@ def comparison_lines(comparison: Comparison, formulas: int = 10) -> list[str]:
     out += [f"  {len(run.text):3d}  {run.text}" for run in comparison.longest(formulas)]
     out += [f"note: {n}" for n in comparison.notes]
     return out
+
+
+def _near_rows(comparison: Comparison) -> int:
+    return sum(1 for rows in comparison.rows for row in rows if row.near_duplicate)
 
 
 def audit_lines(run: AuditRun, top: int = 10) -> list[str]:

@@ -1,0 +1,60 @@
+"""Formula as a template: a clause with its figures, dates, ordinals and places as slots.
+
+Formula lives at clause level with the details changed: ``社会消费品零售总额增长3.5%
+左右`` in one report is ``…增长6%左右`` in the next. Writing each clause as its
+*template* (``社会消费品零售总额增长{数}%左右``) lets the lexicon count the formula
+across reports without presenting one report's figure as shared. Slots:
+
+- ``{数}``: figures and dates (``2024年`` -> ``{数}年``, ``18.46`` -> ``{数}``);
+- ``{名}``: numbered things (``第十四届`` -> ``第{名}届``, ``第四次会议``);
+- ``{地}``: names of divisions (``保定市``, ``徐水``), from the gazetteer.
+
+Units, percent signs and the words around a slot stay: they are the template.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..read.gazetteer import place_spans
+
+FIGURE = "{数}"
+NUMBERED = "{名}"
+PLACE = "{地}"
+_NUMERAL = "一二三四五六七八九十百千零〇○两"
+_ORDINAL = re.compile(rf"(?<=第)[{_NUMERAL}\d]+(?=[届次批个季年期轮])|[{_NUMERAL}\d]+(?=届)")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class Template:
+    """A clause's template and the values its slots held, in order."""
+
+    text: str
+    fills: tuple[str, ...]
+
+    @property
+    def slotted(self) -> bool:
+        return bool(self.fills)
+
+
+def template_of(clause: str) -> Template:
+    """The template of a clause (normalised text) and the values of its slots."""
+    spans: list[tuple[int, int, str]] = []
+    for m in _ORDINAL.finditer(clause):
+        spans.append((m.start(), m.end(), NUMBERED))
+    for start, end in place_spans(clause):
+        spans.append((start, end, PLACE))
+    for m in _NUMBER.finditer(clause):
+        spans.append((m.start(), m.end(), FIGURE))
+    out, fills, pos = [], [], 0
+    for start, end, slot in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if start < pos:
+            continue  # inside a slot already taken (a figure inside a place name)
+        out.append(clause[pos:start])
+        out.append(slot)
+        fills.append(clause[start:end])
+        pos = end
+    out.append(clause[pos:])
+    return Template("".join(out), tuple(fills))

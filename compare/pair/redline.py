@@ -1,0 +1,157 @@
+"""The redline of two counterpart sentences: the template they share, what changed, the slots.
+
+Template reuse shows as a sentence copied with only its details changed:
+``全年实现地区生产总值18.46亿元，增长7.5%`` against ``全年实现地区生产总值230亿元，
+增长9%``. The two sentences are diffed word by word (jieba words mapped to
+single code points, as in :mod:`compare.pair.shared`), with diff-match-patch's
+semantic clean-up so that a changed name is one change, not three. What A
+has and B lacks is A's deletion, what B adds its insertion; inside them, the
+*slots* are the details a template leaves open: figures, dates, places and
+names (organisations, projects).
+
+A pair is a *near-duplicate* ("copied, details changed") when the words both
+keep cover at least :data:`NEAR_DUPLICATE` of their letters (Dice) and some
+letters changed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from diff_match_patch import diff_match_patch
+
+from ..read.chars import content_length
+from ..read.units import Unit
+from .prepared import Prepared
+from .specific import STOP, SpecificSpan, find_specific
+
+SlotKind = Literal["figure", "date", "place", "name"]
+
+NEAR_DUPLICATE = 0.6
+_CODE_BASE = 0xF0000
+# A year, month or day: the number before 年, 月 or 日 (the unit may lie outside
+# the change: 2023年 against 2024年 changes only the digits).
+_DATE = re.compile(r"(?:19|20)\d\d(?=\s*年)|(?<!\d)\d{1,2}(?=\s*[月日])")
+_SLOT_OF_KIND: dict[str, SlotKind] = {
+    "figure": "figure",
+    "place": "place",
+    "organisation": "name",
+    "project": "name",
+}
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A detail inside a change: ``[start, end)`` of one side's comparison text."""
+
+    side: int
+    start: int
+    end: int
+    kind: SlotKind
+
+
+@dataclass(frozen=True)
+class Redline:
+    """What two counterpart sentences keep and change (comparison-text spans)."""
+
+    deleted: tuple[tuple[int, int], ...]  # A's words that B lacks
+    inserted: tuple[tuple[int, int], ...]  # B's words that A lacks
+    slots: tuple[Slot, ...]
+    same: float  # Dice of the letters both keep
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.deleted or self.inserted)
+
+    @property
+    def near_duplicate(self) -> bool:
+        return self.changed and self.same >= NEAR_DUPLICATE
+
+
+class Redliner:
+    """Diffs counterpart sentences of two documents; knows each one's specific content."""
+
+    def __init__(self, a: Prepared, b: Prepared) -> None:
+        self.docs = (a, b)
+        self.dmp = diff_match_patch()
+        self.dmp.Diff_Timeout = 0  # sentences are short; a time-out would depend on load
+        self.codes: dict[str, str] = {}
+        self._specific: list[list[SpecificSpan] | None] = [None, None]
+
+    def _encode(self, words: list[str]) -> str:
+        out = []
+        for word in words:
+            code = self.codes.get(word)
+            if code is None:
+                code = self.codes[word] = chr(_CODE_BASE + len(self.codes))
+            out.append(code)
+        return "".join(out)
+
+    def specific(self, side: int) -> list[SpecificSpan]:
+        """Figures, places and names of a whole document (shared text not taken out)."""
+        found = self._specific[side]
+        if found is None:
+            found = self._specific[side] = find_specific(self.docs[side], [], STOP)
+        return found
+
+    def redline(self, ua: Unit, ub: Unit) -> Redline:
+        """The redline of sentence ``ua`` of A against sentence ``ub`` of B."""
+        a, b = self.docs
+        ia, ja = a.token_range(ua.start, ua.end)
+        ib, jb = b.token_range(ub.start, ub.end)
+        ta, tb = a.tokens[ia:ja], b.tokens[ib:jb]
+        diffs = self.dmp.diff_main(
+            self._encode([t.word for t in ta]), self._encode([t.word for t in tb]), False
+        )
+        self.dmp.diff_cleanupSemantic(diffs)
+        deleted, inserted = [], []
+        kept = 0
+        pa = pb = 0
+        for op, chunk in diffs:
+            n = len(chunk)
+            if op == 0:
+                kept += sum(content_length(t.word) for t in ta[pa : pa + n])
+            elif op < 0:
+                deleted.append((ta[pa].start, ta[pa + n - 1].end))
+            else:
+                inserted.append((tb[pb].start, tb[pb + n - 1].end))
+            if op <= 0:
+                pa += n
+            if op >= 0:
+                pb += n
+        deleted = [s for s in deleted if content_length(a.text[s[0] : s[1]])]
+        inserted = [s for s in inserted if content_length(b.text[s[0] : s[1]])]
+        total = content_length(a.text[ua.start : ua.end]) + content_length(
+            b.text[ub.start : ub.end]
+        )
+        slots = self._slots(0, deleted) + self._slots(1, inserted)
+        return Redline(
+            tuple(deleted), tuple(inserted), tuple(slots), 2 * kept / total if total else 0.0
+        )
+
+    def _slots(self, side: int, spans: list[tuple[int, int]]) -> list[Slot]:
+        """Figures, dates, places and names inside one side's changed spans."""
+        prepared = self.docs[side]
+        out: list[Slot] = []
+        for start, end in spans:
+            found: list[Slot] = []
+            for m in _DATE.finditer(prepared.text, start, min(end + 2, len(prepared.text))):
+                if m.start() < end:
+                    found.append(Slot(side, m.start(), min(m.end(), end), "date"))
+            for spec in self.specific(side):
+                lo, hi = max(spec.start, start), min(spec.end, end)
+                if lo < hi:
+                    found.append(Slot(side, lo, hi, _SLOT_OF_KIND[spec.kind]))
+            out += _first_come(found)
+        return sorted(out, key=lambda s: s.start)
+
+
+def _first_come(slots: list[Slot]) -> list[Slot]:
+    """Slots that do not overlap an earlier one (dates before the other kinds)."""
+    kept: list[Slot] = []
+    for slot in slots:
+        if all(slot.end <= k.start or k.end <= slot.start for k in kept):
+            kept.append(slot)
+    return kept

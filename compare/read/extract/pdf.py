@@ -1,0 +1,96 @@
+"""The text layer of a PDF, without running headers, footers and page numbers.
+
+pypdf, page by page. A PDF's streams are compressed, so a small file can hold
+far more text than any report: extraction stops once the text passes the size
+limit (in characters). pypdf raises many kinds of exception on a damaged file
+and logs warnings as it repairs one; every exception becomes one line here,
+and its warnings go to the ``pypdf`` logger, which the command line shows only
+with ``--verbose``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from io import BytesIO
+
+from ...errors import UndecodableText, UnreadableFile
+from ...settings import MAX_BYTES
+from ..normalise import HEADING_START, NUMBERED_HEADING
+
+_SENTENCE_END = frozenset("。！？；：!?;:")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+(?:\s*/\s*\d+)?)\s*$"
+)
+
+
+def pdf_text(data: bytes, path: str, max_chars: int = MAX_BYTES) -> str:
+    """The text layer of a PDF without running headers, footers and page numbers.
+
+    Raises:
+        UnreadableFile: damaged, or more than ``max_chars`` characters of text.
+        UndecodableText: no text layer (a scan).
+    """
+    pages = _page_lines(data, path, max_chars)
+    running = _running_lines(pages)
+    kept = [
+        ln for lines in pages for ln in lines if ln not in running and not _PAGE_NUMBER.match(ln)
+    ]
+    if not "".join(kept).strip():
+        raise UndecodableText(path, "PDF has no text layer (a scan?); run OCR on it first")
+    return "\n".join(_join_wrapped(kept)) + "\n"
+
+
+def _page_lines(data: bytes, path: str, max_chars: int) -> list[list[str]]:
+    """Non-blank lines of each page, stopping once the text passes ``max_chars``."""
+    import pypdf  # imported here: only PDFs need it
+
+    pages, total = [], 0
+    try:
+        for page in pypdf.PdfReader(BytesIO(data)).pages:
+            text = page.extract_text() or ""
+            total += len(text)
+            if total > max_chars:
+                break
+            pages.append([ln.strip() for ln in text.splitlines() if ln.strip()])
+    except Exception as exc:  # any failure of the parser on a damaged file is that file's problem
+        raise UnreadableFile(path, f"is not a readable PDF ({exc})") from exc
+    if total > max_chars:
+        raise UnreadableFile(
+            path, f"holds more text than any report (over {max_chars:,} characters)"
+        )
+    return pages
+
+
+def _running_lines(pages: list[list[str]]) -> set[str]:
+    """Lines at the top or bottom of at least half the pages: headers and footers."""
+    if len(pages) < 3:
+        return set()
+    edges: Counter[str] = Counter()
+    for lines in pages:
+        edges.update({ln for ln in lines[:2] + lines[-2:]})
+    return {ln for ln, n in edges.items() if n >= max(2, len(pages) // 2)}
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """Rejoin paragraphs the PDF wrapped: a full-width line not ending a sentence continues.
+
+    "Full width" is judged against the document's own longest lines (the 90th
+    percentile), since page width and font size vary from PDF to PDF.
+    """
+    if not lines:
+        return []
+    lengths = sorted(len(ln) for ln in lines)
+    full = lengths[int(0.9 * (len(lengths) - 1))] * 0.85
+    out = [lines[0]]
+    for line in lines[1:]:
+        prev = out[-1]
+        wrapped = len(prev) >= full and prev[-1] not in _SENTENCE_END
+        if NUMBERED_HEADING.match(prev) and not any(p in prev for p in "：:。"):
+            # a full-width bare heading continues only into a short tail, never into body text
+            wrapped = wrapped and len(line) < full and line[-1] not in _SENTENCE_END
+        if wrapped and not HEADING_START.match(line):
+            out[-1] = prev + line
+        else:
+            out.append(line)
+    return out

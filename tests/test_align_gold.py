@@ -1,0 +1,83 @@
+"""Section alignment against the hand-checked gold of plan topics, and plan horizons."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from compare import CompareSettings, parse_report
+from compare.pair.align import align
+from compare.pair.prepared import prepare
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def _eval_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("eval_align", BENCH / "eval_align.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus beside the checkout")
+def test_alignment_accuracy_on_the_gold() -> None:
+    """The README's figure: at least 95% of the gold's topic entries aligned as checked."""
+    ev = _eval_module()
+    gold = json.loads((BENCH / "align_gold.json").read_text(encoding="utf-8"))
+    right = total = 0
+    for entry in gold["pairs"]:
+        a, b = ev.load_report(ev.resolve(entry["a"])), ev.load_report(ev.resolve(entry["b"]))
+        pairs = align(prepare(a), prepare(b), CompareSettings())
+        got, wrong, missing = ev.score(a, b, pairs, entry["topics"])
+        assert missing == [], (entry["a"], entry["b"], missing)
+        right, total = right + got, total + got + len(wrong)
+    assert total >= 200
+    assert right / total >= 0.95
+
+
+TOPICS = {
+    "rural": "推进乡村振兴，发展现代农业，建设高标准农田，粮食产量稳定，农民收入增长。",
+    "green": "打好蓝天碧水净土保卫战，治理大气污染，改善生态环境，推进植树造林。",
+    "people": "办好民生实事，稳定就业，发展教育医疗养老事业，完善社会保障。",
+}
+
+
+def _report(year: int, plans: list[tuple[str, list[str]]]) -> str:
+    lines = [f"某县{year}年政府工作报告", "各位代表：", "现在，我代表县人民政府向大会报告工作。"]
+    lines += [f"一、{year - 1}年工作回顾", "过去一年，我们完成了各项任务。"]
+    numerals = "二三四"
+    for k, (title, topics) in enumerate(plans):
+        lines.append(f"{numerals[k]}、{title}")
+        lines.append("今年工作的总体要求是稳中求进。")
+        for n, topic in enumerate(topics):
+            lines += [f"（{'一二三'[n]}）{topic}工作", TOPICS[topic] * 3]
+    lines += ["各位代表！让我们团结一心，奋力前行！"]
+    return "\n".join(lines) + "\n"
+
+
+def test_annual_plan_pairs_with_annual_plan() -> None:
+    """A report with a five-year plan before its annual plan: the annual one meets B's plan,
+    even when the five-year plan's topics are the closer words."""
+    a = parse_report(
+        _report(
+            2021,
+            [
+                ("“十四五”时期的主要目标任务", ["rural", "green", "people"]),
+                ("2021年重点工作", ["people", "rural"]),
+            ],
+        ),
+        "a.txt",
+    )
+    b = parse_report(_report(2022, [("2022年重点工作", ["rural", "green", "people"])]), "b.txt")
+    plans_a = [s for s in a.sections if s.role == "plan"]
+    assert len(plans_a) == 2
+    pairs = align(prepare(a), prepare(b), CompareSettings())
+    top = {p.a.title: p.b for p in pairs if p.depth == 0 and p.a is not None}
+    assert top[plans_a[1].title] is not None and top[plans_a[1].title].title.startswith("二、2022")
+    assert top[plans_a[0].title] is None

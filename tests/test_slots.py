@@ -1,0 +1,48 @@
+"""Formula templates: figures, dates, numbered things and places become slots."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.corpus.slots import template_of
+
+
+@pytest.mark.parametrize(
+    "clause,template,fills",
+    [
+        ("社会消费品零售总额增长3.5%左右，", "社会消费品零售总额增长{数}%左右，", ("3.5",)),
+        ("全年实现地区生产总值18.46亿元，", "全年实现地区生产总值{数}亿元，", ("18.46",)),
+        (
+            "——2024年1月23日在博野县十八届人民代表大会第四次会议上",
+            "——{数}年{数}月{数}日在{地}{名}届人民代表大会第{名}次会议上",
+            ("2024", "1", "23", "博野县", "十八", "四"),
+        ),
+        ("保定市第十四届人民代表大会", "{地}第{名}届人民代表大会", ("保定市", "十四")),
+        ("建设美丽富裕和谐新汉滨", "建设美丽富裕和谐新{地}", ("汉滨",)),
+        ("推动河北省经济稳中向好", "推动{地}经济稳中向好", ("河北省",)),
+    ],
+)
+def test_details_become_slots(clause: str, template: str, fills: tuple[str, ...]) -> None:
+    found = template_of(clause)
+    assert (found.text, found.fills) == (template, fills)
+    assert found.slotted
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "在市委、市政府和区委的坚强领导下，",  # 和区 is no place: one-character stems are not read
+        "坚持以习近平新时代中国特色社会主义思想为指导，",
+        "新建城北第二小学",  # 新建 is a word before it is 南昌's district
+        "资源节约型社会",
+    ],
+)
+def test_formula_without_details_keeps_its_words(clause: str) -> None:
+    found = template_of(clause)
+    assert found.text == clause and not found.slotted
+
+
+def test_the_same_formula_with_other_figures_has_one_template() -> None:
+    one = template_of("城镇居民人均可支配收入增长6.5%，")
+    two = template_of("城镇居民人均可支配收入增长8%，")
+    assert one.text == two.text and one.fills != two.fills

@@ -1,0 +1,109 @@
+"""District-specific marks: ordinary words, footnote markers and units are not marked."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare import Document, compare_reports, parse_report
+from compare.pair.prepared import prepare
+from compare.pair.specific import NAME_TAGS, STOP, StopLists, find_specific, is_measure
+
+NO_STOP = StopLists(frozenset(), frozenset(), NAME_TAGS | {"m", "j"}, markers=False)
+
+
+def _marks(doc: Document, stop: StopLists = STOP) -> set[tuple[str, str]]:
+    p = prepare(doc)
+    return {(p.text[s.start : s.end], s.kind) for s in find_specific(p, [], stop)}
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [
+        ("美丽", "place"),
+        ("宜居", "place"),
+        ("都市", "place"),
+        ("满意度", "place"),
+        ("广大干部", "place"),
+        ("新格局", "organisation"),
+        ("美丽乡村", "project"),
+        ("续建项目", "project"),
+    ],
+)
+def test_ordinary_words_are_not_marked(samples: dict[str, Document], word: str, kind: str) -> None:
+    """Each word was marked somewhere in the samples without the stop lists, and is not now."""
+    noisy = [name for name, doc in samples.items() if (word, kind) in _marks(doc, NO_STOP)]
+    assert noisy
+    for name in noisy:
+        assert (word, kind) not in _marks(samples[name]), name
+
+
+@pytest.mark.parametrize(
+    ("sample", "marker"),
+    [
+        ("luojiang-2024", "（1）"),  # footnote markers
+        ("luojiang-2024", "（24）"),
+        ("hecheng-20xx-traditional", "20xx"),  # a placeholder year
+        ("yingze-2018", "\n1、"),  # a list number
+    ],
+)
+def test_markers_are_not_figures(samples: dict[str, Document], sample: str, marker: str) -> None:
+    doc = samples[sample]
+    p = prepare(doc)
+    digits = [i for i in range(len(p.text)) if p.text.startswith(marker, i)]
+    digits = [i + k for i in digits for k, ch in enumerate(marker) if ch.isdigit()]
+    digits = [i for i in digits if doc.body_start <= i < doc.body_end]
+    assert digits
+    for stop, marked in ((NO_STOP, True), (STOP, False)):
+        figures = [s for s in find_specific(p, [], stop) if s.kind == "figure"]
+        hit = any(s.start <= i < s.end for s in figures for i in digits)
+        assert hit is marked
+
+
+@pytest.mark.parametrize(
+    ("sample", "word", "kind"),
+    [
+        ("hanbin-2020", "汉滨区", "place"),
+        ("hanbin-2020", "18.46亿元", "figure"),
+        ("hanbin-2020", "城东新区", "project"),
+        ("luojiang-2024", "白马关镇", "project"),
+        ("jinan-2020", "金安区", "place"),
+        ("hecheng-20xx-traditional", "6300余万元", "figure"),
+    ],
+)
+def test_real_names_and_figures_stay_marked(
+    samples: dict[str, Document], sample: str, word: str, kind: str
+) -> None:
+    assert (word, kind) in _marks(samples[sample])
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("万平方米", True),
+        ("亿元以上", True),
+        ("万美元，分别", True),
+        ("2019年", True),
+        ("增长10%以上。", True),
+        ("地区生产总值增长8%", False),
+        ("企业20家", False),
+        ("以习近平新时代中国特色社会主义思想为指导", False),
+    ],
+)
+def test_measures(text: str, measure: bool) -> None:
+    assert is_measure(text) is measure
+
+
+def test_shared_units_are_not_formula() -> None:
+    """Two reports that share only a unit: no shared run, and each figure is marked whole."""
+    head = "某县政府工作报告\n各位代表：\n一、工作回顾\n"
+    a = parse_report(head + "今年新建标准化厂房4万平方米，全部投入使用。\n", "a.txt")
+    b = parse_report(head + "城区新增公园绿地12万平方米，群众休闲更方便。\n", "b.txt")
+    result = compare_reports(a, b)
+    assert not any("平方米" in run.text for run in result.shared)
+    figures = [
+        result.docs[side].norm.text[s.start : s.end]
+        for side in (0, 1)
+        for s in result.specific[side]
+        if s.kind == "figure"
+    ]
+    assert "4万平方米" in figures and "12万平方米" in figures
