@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ._version import __version__
     from .api import audit_reports, compare_reports
-    from .corpus.audit import AuditResult
+    from .corpus.results import AuditResult
     from .corpus.run import AuditRun
     from .errors import EmptyReport, OutputError, ReportError, UndecodableText, UnreadableFile
     from .model import Document, Metadata, Section
@@ -28,7 +28,7 @@ _WHERE = {
     "__version__": "_version",
     "audit_reports": "api",
     "compare_reports": "api",
-    "AuditResult": "corpus.audit",
+    "AuditResult": "corpus.results",
     "AuditRun": "corpus.run",
     "EmptyReport": "errors",
     "OutputError": "errors",

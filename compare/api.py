@@ -32,7 +32,7 @@ def compare_reports(
     """
     doc_a = a if isinstance(a, Document) else load_report(a, max_bytes)
     doc_b = b if isinstance(b, Document) else load_report(b, max_bytes)
-    background = Background.open(corpus, AuditSettings()) if isinstance(corpus, str) else corpus
+    background = Background.open(corpus) if isinstance(corpus, str) else corpus
     result = compare_documents(doc_a, doc_b, settings)
     if background is not None:
         add_background(result, background)
@@ -48,6 +48,7 @@ def audit_reports(
     progress: Callable[[int], None] | None = None,
     engine: EngineName = "local",
     scheduler: str | None = None,
+    with_index: bool = False,
 ) -> AuditRun:
     """Audit template reuse across the reports under ``paths`` (files or folders).
 
@@ -55,7 +56,11 @@ def audit_reports(
     ``jobs`` reads reports in that many processes; ``progress`` is called with
     the number of reports read since the last call. ``engine="dask"`` reads,
     sketches and bands on a Dask cluster (at ``scheduler``, or a local one of
-    ``jobs`` workers) and gives the same figures.
+    ``jobs`` workers) and gives the same figures. ``with_index`` keeps the clause index
+    in the result even when a stored index's figures are reused (pages that compare a
+    pair against the corpus need it).
     """
     with open_engine(engine, jobs, scheduler) as runner:
-        return run_audit(list(paths), settings or AuditSettings(), index, jobs, progress, runner)
+        return run_audit(
+            list(paths), settings or AuditSettings(), index, jobs, progress, runner, with_index
+        )

@@ -324,7 +324,7 @@ def compare_command(
     settings = CompareSettings(
         num_perm=num_perm, threshold=threshold, seed=seed, min_shared=min_shared
     )
-    background = Background.open(corpus_path, AuditSettings()) if corpus_path else None
+    background = Background.open(corpus_path) if corpus_path else None
     result = compare_reports(
         load(report_a, max_size), load(report_b, max_size), settings, corpus=background
     )
@@ -358,12 +358,13 @@ def _audit_files(params: dict[str, Any]) -> RunFiles:
 
 
 def _pair_page_paths(html_path: str) -> list[str]:
-    """Where the compare pages of the top pairs go: ``<name>_pairs/pairK.html`` beside the page."""
-    from .render.audit_page import PAIR_PAGES
+    """Where the side-by-side pages of the pairs may go: ``<name>_pairs/pairK.html`` beside
+    the audit page (as many as it may link to: the checks run before the audit)."""
+    from .render.audit_page import PAGES_MAX
 
     stem = os.path.splitext(os.path.basename(html_path))[0] + "_pairs"
     folder = os.path.join(os.path.dirname(os.path.abspath(html_path)), stem)
-    return [os.path.join(folder, f"pair{k}.html") for k in range(1, PAIR_PAGES + 1)]
+    return [os.path.join(folder, f"pair{k}.html") for k in range(1, PAGES_MAX + 1)]
 
 
 @main.command(name="audit")
@@ -489,6 +490,7 @@ def audit_command(
             progress=bar.update,
             engine="dask" if engine == "dask" else "local",
             scheduler=scheduler,
+            with_index=html_path is not None,
         )
     for failure in run.failures:
         click.echo(f"reportdiff: error: {failure}", err=True)
@@ -499,21 +501,25 @@ def audit_command(
     if csv_path:
         write_text(csv_path, audit_csv(run.result))
     if html_path:
-        links = _write_pair_pages(run, html_path) if html_path != "-" else {}
+        links = _write_pair_pages(run, html_path, jobs) if html_path != "-" else {}
         write_text(html_path, render_audit(run, links))
     if "-" not in (json_path, csv_path, html_path):
         say(audit_lines(run))
 
 
-def _write_pair_pages(run: AuditRun, html_path: str) -> dict[tuple[str, str], str]:
-    """Write compare reports of the top pairs beside the audit page; their relative paths."""
-    from .render.audit_page import pair_pages
+def _write_pair_pages(run: AuditRun, html_path: str, jobs: int) -> dict[tuple[str, str], str]:
+    """Write the side-by-side page of every pair the audit page links to, beside it; their
+    paths relative to it (each page links back)."""
+    from .render.audit_page import href, pair_pages, pairs_with_pages
 
+    here = os.path.dirname(os.path.abspath(html_path))
+    back = href(os.path.join(os.pardir, os.path.basename(html_path)))
+    pages = pair_pages(run, pairs_with_pages(run.result), back, jobs)
     links = {}
-    for (pair, page), path in zip(pair_pages(run), _pair_page_paths(html_path), strict=False):
+    for (pair, page), path in zip(pages, _pair_page_paths(html_path), strict=False):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         write_text(path, page)
-        links[(pair.a, pair.b)] = os.path.relpath(path, os.path.dirname(os.path.abspath(html_path)))
+        links[(pair.a, pair.b)] = os.path.relpath(path, here)
     return links
 
 

@@ -28,6 +28,9 @@ class SketchSettings:
     seed: int = 1
     document_shingle: int = 4
     clause_shingle: int = 3
+    # Shortest clause the reuse measure counts, in Han characters, letters or digits:
+    # shorter ones (一是, 同时) are no evidence of anything.
+    min_clause: int = 4
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class CompareSettings(SketchSettings):
             "num_perm": self.num_perm,
             "threshold": self.threshold,
             "min_shared": self.min_shared,
+            "min_clause": self.min_clause,
             "seed": self.seed,
         }
 
@@ -50,12 +54,14 @@ class CompareSettings(SketchSettings):
 class AuditSettings(SketchSettings):
     """The knobs of a corpus audit."""
 
-    common: int = 3  # a clause in at least this many other reports is common formula
+    common: int = 3  # wording held by at least this many other governments is common formula
     boilerplate_share: float = 0.3
     formulas: int = 200
     pair_cap: int = 20
     min_reuse: float = 0.2
-    min_clause: int = 4  # shortest clause indexed, in Han characters or digits
+    # One in this many distinct 4-grams of each body (by hash) is kept as evidence of
+    # which report is closest: enough for the names a government's reports share.
+    gram_sample: int = 4
     max_bytes: int = MAX_BYTES
 
     def index_key(self) -> dict[str, object]:
@@ -64,5 +70,14 @@ class AuditSettings(SketchSettings):
             "threshold": self.threshold,
             "num_perm": self.num_perm,
             "seed": self.seed,
+            "document_shingle": self.document_shingle,
+            "clause_shingle": self.clause_shingle,
             "min_clause": self.min_clause,
+            "gram_sample": self.gram_sample,
         }
+
+    @classmethod
+    def from_index_key(cls, key: dict[str, object], **others: object) -> AuditSettings:
+        """The settings an index was built with (``compare --corpus`` uses them)."""
+        known = {f: key[f] for f in cls.index_key(cls()) if f in key}
+        return cls(**known, **others)  # type: ignore[arg-type]

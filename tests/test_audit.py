@@ -71,10 +71,11 @@ def test_unrelated_reports_are_not_paired(
 
 
 def test_lexicon_ranks_planted_formulas_first(figures: dict[str, object]) -> None:
-    top = [f["text"] for f in figures["formulas"][:4]]  # type: ignore[index]
+    top = [f["template"] for f in figures["formulas"][:4]]  # type: ignore[index]
     for sentence in PLANTED:
         assert any(t.rstrip("。") in sentence for t in top), top
-    assert figures["formulas"][0]["documents"] == FAMILIES * YEARS  # type: ignore[index]
+    assert figures["formulas"][0]["reports"] == FAMILIES * YEARS  # type: ignore[index]
+    assert figures["formulas"][0]["governments"] == FAMILIES  # type: ignore[index]
 
 
 def test_adding_to_an_index_gives_the_same_figures(
@@ -125,16 +126,18 @@ def test_samples_audit_and_their_formulas_are_in_the_lexicon(tmp_path: Path) -> 
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
-    texts = [f["text"] for f in data["formulas"]]
+    texts = [f["template"] for f in data["formulas"]]
     assert any("以习近平新时代中国特色社会主义思想为指导" in t for t in texts)
     assert any("在市委、市政府和区委的坚强领导下" in t for t in texts)
     assert len(data["documents"]) == 5
-    assert {"path", "government", "year", "shared_ratio", "common_ratio", "closest"} <= set(
+    assert {"path", "government", "level", "year", "shared_ratio", "closest", "provenance"} <= set(
         data["documents"][0]
     )
+    assert all(d["closest"] is not None for d in data["documents"])  # every report placed
     page = html.read_text(encoding="utf-8")
-    assert "Formula lexicon" in page and "Reuse heatmap" in page
-    assert (tmp_path / "audit_pairs" / "pair1.html").exists()
+    assert "Formula templates" in page and "Heatmap of reuse" in page
+    first = (tmp_path / "audit_pairs" / "pair1.html").read_text(encoding="utf-8")
+    assert 'href="../audit.html"' in first  # the pair page links back
 
 
 def test_csv_to_stdout_and_bad_files_are_skipped(tmp_path: Path) -> None:

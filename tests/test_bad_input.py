@@ -140,7 +140,7 @@ def test_text_without_report_structure_is_compared_with_a_warning(tmp_path: Path
     result = CliRunner().invoke(main, ["compare", GOOD, str(english)])
     assert result.exit_code == 0
     assert "warning" in result.stderr and str(english) in result.stderr
-    assert "Shared phrasing: 0.0% of A, 0.0% of B" in result.stdout
+    assert "Shared phrasing (exact runs of words): 0.0% of A, 0.0% of B" in result.stdout
 
 
 def test_successful_output_is_complete_and_readable(tmp_path: Path) -> None:

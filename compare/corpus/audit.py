@@ -3,24 +3,26 @@
 Built on the clause index: nothing compares two texts. From which documents
 hold each clause (or a near-duplicate) follow:
 
-- per report: the share of its body found in at least one other report, in at
-  least ``k`` others (the common formula), and its closest other report;
-- per pair: directed reuse (share of A's body found in B) and MinHash Jaccard
-  of the bodies, for the pairs that share at least two clauses that are *not*
-  common formula (so every report is not paired with every other);
-- the formula lexicon: clauses ranked by how many reports and governments use
-  them;
-- year over year: the share of a government's year-t report carried over from
-  year t-1 and from any earlier year;
-- a boilerplate score after Lang & Stice-Lawrence (2015): the share of a
-  report's characters in sentences holding a clause used by at least
-  ``boilerplate_share`` of all reports.
+- per report: the share of its body found in at least one other report, where
+  its wording came from (``provenance``), its closest other report (``closest``,
+  always), and a boilerplate score after Lang & Stice-Lawrence (2015): the
+  share of its characters in sentences holding a clause used by at least
+  ``boilerplate_share`` of all reports;
+- per pair, reuse both ways (the one measure, ``pair.reuse``) and MinHash
+  Jaccard of the bodies, for every pair worth reading: pairs with at least
+  ``min_reuse`` of one body in the other (proposed by rare clauses, so every
+  report is not paired with every other), every year-over-year pair of one
+  government, and every report with its closest;
+- the formula lexicon of slotted templates (``lexicon``);
+- year over year per government: the share of each report carried over from
+  its government's previous report, and from any earlier one.
 """
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+import os
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -29,8 +31,13 @@ from numpy.typing import NDArray
 from ..pair.sketch import signature_jaccard
 from ..settings import AuditSettings
 from .clause_index import ClauseIndex, IdArray
+from .closest import closest_reports
+from .lexicon import lexicon
+from .lineage import Lineage
 from .pairs import count_pairs
+from .provenance import ProvenanceCounter
 from .records import ReportRecord
+from .results import AuditResult, Closest, DocumentFigures, PairFigures, TimelinePoint
 
 MIN_PAIR_CLAUSES = 2
 
@@ -62,109 +69,6 @@ class Corpus:
         record.clause_hashes, record.clause_texts, record.clause_bands = None, [], None
 
 
-@dataclass
-class DocumentFigures:
-    path: str
-    government: str | None
-    year: int | None
-    shared_ratio: float
-    common_ratio: float
-    boilerplate: float
-    closest: tuple[str, float] | None
-
-
-@dataclass
-class PairFigures:
-    a: str
-    b: str
-    jaccard: float
-    reuse_ab: float
-    reuse_ba: float
-
-
-@dataclass
-class Formula:
-    text: str
-    documents: int
-    governments: int
-
-
-@dataclass
-class TimelinePoint:
-    government: str
-    year: int
-    from_year: int
-    carried_over: float
-    from_any_earlier: float
-
-
-@dataclass
-class AuditResult:
-    documents: list[DocumentFigures]
-    pairs: list[PairFigures]
-    formulas: list[Formula]
-    timeline: list[TimelinePoint]
-
-    def to_csv_rows(self) -> list[dict[str, object]]:
-        """The same figures as one long table: a ``table`` column says which."""
-        data = self.to_json()
-        rows: list[dict[str, object]] = []
-        for doc in data["documents"]:  # type: ignore[attr-defined]
-            closest = doc.pop("closest") or {}
-            rows.append(
-                {
-                    "table": "document",
-                    **doc,
-                    "closest": closest.get("path"),
-                    "reuse": closest.get("reuse"),
-                }
-            )
-        for name in ("pairs", "formulas", "timeline"):
-            rows.extend({"table": name.rstrip("s"), **row} for row in data[name])  # type: ignore[attr-defined]
-        return rows
-
-    def to_json(self) -> dict[str, object]:
-        """The documented ``audit --json`` schema."""
-        return {
-            "schema": 1,
-            "documents": [
-                {
-                    "path": d.path,
-                    "government": d.government,
-                    "year": d.year,
-                    "shared_ratio": round(d.shared_ratio, 4),
-                    "common_ratio": round(d.common_ratio, 4),
-                    "boilerplate": round(d.boilerplate, 4),
-                    "closest": None
-                    if d.closest is None
-                    else {"path": d.closest[0], "reuse": round(d.closest[1], 4)},
-                }
-                for d in self.documents
-            ],
-            "pairs": [
-                {
-                    "a": p.a,
-                    "b": p.b,
-                    "jaccard": round(p.jaccard, 4),
-                    "reuse_ab": round(p.reuse_ab, 4),
-                    "reuse_ba": round(p.reuse_ba, 4),
-                }
-                for p in self.pairs
-            ],
-            "formulas": [vars(f) for f in self.formulas],
-            "timeline": [
-                {
-                    "government": t.government,
-                    "year": t.year,
-                    "from_year": t.from_year,
-                    "carried_over": round(t.carried_over, 4),
-                    "from_any_earlier": round(t.from_any_earlier, 4),
-                }
-                for t in self.timeline
-            ],
-        }
-
-
 def _share(record: ReportRecord, ids: IdArray, keep: NDArray[np.bool_]) -> float:
     if record.body_chars == 0:
         return 0.0
@@ -179,8 +83,8 @@ class _Auditor:
         self.records = corpus.records
         self.docs = corpus.index.documents()
         self.n = len(self.records)
+        self.lineage = Lineage(self.records)
         self.shared = self.docs.at_least_all(2)
-        self.common = self.docs.at_least_all(corpus.settings.common + 1)
 
     def _found(self, d: int, held: NDArray[np.bool_]) -> float:
         """Share of report d's body in the clauses marked ``held`` (one mark per clause)."""
@@ -190,7 +94,7 @@ class _Auditor:
         return int(record.clause_chars[held].sum()) / record.body_chars
 
     def reuse(self, a: int, b: int) -> float:
-        """Share of report a's body in clauses that report b also holds (or near)."""
+        """reuse(a -> b): share of report a's body in clauses that report b also holds."""
         return self._found(a, self.docs.held_in(a, [b]))
 
     def reuse_of_pairs(self, pairs: list[tuple[int, int]]) -> dict[tuple[int, int], float]:
@@ -225,19 +129,6 @@ class _Auditor:
     def jaccard(self, a: int, b: int) -> float:
         return signature_jaccard(self.records[a].signature, self.records[b].signature)
 
-    def document(self, d: int, closest: dict[int, tuple[int, float]]) -> DocumentFigures:
-        record, ids = self.records[d], self.corpus.clause_ids[d]
-        best = closest.get(d)
-        return DocumentFigures(
-            record.path,
-            record.government,
-            record.year,
-            _share(record, ids, self.shared),
-            _share(record, ids, self.common),
-            self.boilerplate(d),
-            None if best is None else (self.records[best[0]].path, best[1]),
-        )
-
     def boilerplate(self, d: int) -> float:
         """Share of the body in sentences holding a clause used by many reports."""
         record = self.records[d]
@@ -253,112 +144,98 @@ class _Auditor:
             self._boilerplate = self.docs.at_least_all(floor)
         return self._boilerplate
 
-    def formulas(self) -> list[Formula]:
-        """Clauses used by most reports; one entry per family of near-duplicate variants.
-
-        Candidates are ranked by a cheap lower bound first; exact counts (and
-        governments) are taken only for the best few times the number listed.
-        """
-        index, limit = self.corpus.index, self.corpus.settings.formulas
-        names = [r.government or r.path for r in self.records]
-        government = np.unique(np.array(names, dtype=object), return_inverse=True)[1]
-        shared = self._candidates(5 * limit)
-        ranked = []
-        for i in shared:
-            docs = self.docs.member_array(i)
-            govs = len(np.unique(government[docs]))
-            own = self.docs.own_count(i)
-            example = index.examples[i]
-            ranked.append(((-len(docs), -govs, -own, -len(example), example), i, len(docs), govs))
-        ranked.sort()
-        out: list[Formula] = []
-        listed: set[int] = set()
-        for _, i, count, govs in ranked:
-            if i in listed:
-                continue
-            listed |= index.near(
-                i
-            )  # variants (other figures, one word changed) are not listed again
-            out.append(Formula(index.examples[i], count, govs))
-            if len(out) >= limit:
-                break
-        return out
-
-    def _candidates(self, count: int) -> list[int]:
-        """The first ``count`` shared clauses by (lower bound, own holders, example), descending
-        counts: sorted by numbers first, examples compared only among ties at the cut."""
-        shared = np.flatnonzero(self.shared)
-        bound = self.docs.lower_bounds()[shared]
-        own = self.docs.key_size[shared]
-        order = np.lexsort((-own, -bound))
-        shared, bound, own = shared[order], bound[order], own[order]
-        if len(shared) > count:
-            last = count - 1
-            tied = (bound == bound[last]) & (own == own[last])
-            shared = shared[: max(count, int(np.flatnonzero(tied).max()) + 1)]
-            bound, own = bound[: len(shared)], own[: len(shared)]
-        examples = self.corpus.index.examples
-        keyed = sorted(
-            zip(shared.tolist(), (-bound).tolist(), (-own).tolist(), strict=True),
-            key=lambda t: (t[1], t[2], examples[t[0]]),
-        )
-        return [i for i, _, _ in keyed[:count]]
-
     def timeline(self) -> list[TimelinePoint]:
-        by_government: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for d, record in enumerate(self.records):
-            if record.government and record.year:
-                by_government[record.government].append((record.year, d))
+        """Each report with its government's previous report: what it carried over."""
         points = []
-        for government, years in sorted(by_government.items()):
-            years.sort()
-            for k in range(1, len(years)):
-                year, d = years[k]
-                prev_year, prev = years[k - 1]
-                earlier = {e for _, e in years[:k]}
-                points.append(
-                    TimelinePoint(
-                        government,
-                        year,
-                        prev_year,
-                        self.reuse(d, prev),
-                        self._found(d, self.docs.held_in(d, sorted(earlier))),
-                    )
+        for d, record in enumerate(self.records):
+            prev = self.lineage.previous_own(d)
+            if prev is None or record.year is None:
+                continue
+            earlier = self.lineage.earlier_own(d)
+            points.append(
+                TimelinePoint(
+                    self._government_name(d),
+                    record.year,
+                    self.records[prev].year or 0,
+                    record.path,
+                    self.records[prev].path,
+                    self.reuse(d, prev),
+                    self._found(d, self.docs.held_in(d, earlier)),
                 )
-        return points
+            )
+        return sorted(points, key=lambda t: (t.government, t.year, t.path))
+
+    def _government_name(self, d: int) -> str:
+        """A government as its latest report names it (徐水区, not 徐水县)."""
+        own = self.lineage.docs_of[int(self.lineage.gov[d])]
+        return self.records[own[-1]].government or self.records[d].path
 
 
-def _path(corpus: Corpus, doc: int) -> str:
-    return corpus.records[doc].path
+def labels(records: list[ReportRecord]) -> list[str]:
+    """A short name per report: government and year, made unique with the file name."""
+    plain = [
+        " ".join(p for p in (r.government or "", str(r.year) if r.year else "") if p)
+        or os.path.basename(r.path)
+        for r in records
+    ]
+    seen = Counter(plain)
+    return [
+        label if seen[label] == 1 else f"{label} ({os.path.basename(r.path)})"
+        for label, r in zip(plain, records, strict=True)
+    ]
 
 
 def audit(corpus: Corpus) -> AuditResult:
     """All the figures of an audit of ``corpus``."""
     auditor = _Auditor(corpus)
-    pairs = []
-    closest: dict[int, tuple[int, float]] = {}
+    records = corpus.records
+    settings = corpus.settings
+    closest = closest_reports(records, auditor.lineage, settings.common)
+    why: dict[tuple[int, int], list[str]] = defaultdict(list)
     proposed = auditor.proposed_pairs()
     reuse = auditor.reuse_of_pairs(proposed)
     for a, b in proposed:
-        if corpus.records[a].path > corpus.records[b].path:
-            a, b = b, a  # pairs name the lesser path first, whatever order reports came in
-        ab, ba = reuse[(a, b)], reuse[(b, a)]
-        if max(ab, ba) < corpus.settings.min_reuse:
-            continue
-        pairs.append(
-            PairFigures(
-                corpus.records[a].path, corpus.records[b].path, auditor.jaccard(a, b), ab, ba
-            )
+        if max(reuse[(a, b)], reuse[(b, a)]) >= settings.min_reuse:
+            why[_ordered(records, a, b)].append("reuse")
+    for d in range(auditor.n):
+        prev = auditor.lineage.previous_own(d)
+        if prev is not None:
+            why[_ordered(records, d, prev)].append("year_over_year")
+        other = closest[d]
+        if other is not None and "closest" not in why[_ordered(records, d, other)]:
+            why[_ordered(records, d, other)].append("closest")
+    reuse.update(auditor.reuse_of_pairs([p for p in why if p not in reuse]))
+    pairs = [
+        PairFigures(
+            records[a].path, records[b].path, auditor.jaccard(a, b), reuse[(a, b)], reuse[(b, a)],
+            sorted(reasons, key=_WHY_ORDER.index),
         )
-        for x, y, r in ((a, b, ab), (b, a, ba)):
-            best = closest.get(x)
-            if best is None or (r, corpus.records[best[0]].path) > (
-                best[1],
-                corpus.records[y].path,
-            ):
-                closest[x] = (y, r)
+        for (a, b), reasons in why.items()
+    ]  # fmt: skip
     pairs.sort(key=lambda p: (-max(p.reuse_ab, p.reuse_ba), p.a, p.b))
-    documents = sorted(
-        (auditor.document(d, closest) for d in range(auditor.n)), key=lambda d: d.path
-    )
-    return AuditResult(documents, pairs, auditor.formulas(), auditor.timeline())
+    counter = ProvenanceCounter(auditor.docs, auditor.lineage, settings.common)
+    names = labels(records)
+    documents = []
+    for d, record in enumerate(records):
+        other = closest[d]
+        provenance = counter.split(d, record, corpus.clause_ids[d])
+        documents.append(
+            DocumentFigures(
+                record.path, names[d], record.government, record.level, record.year,
+                _share(record, corpus.clause_ids[d], auditor.shared), auditor.boilerplate(d),
+                None if other is None else Closest(records[other].path, reuse[(d, other)]
+                    if (d, other) in reuse else auditor.reuse(d, other)),
+                provenance.shares, provenance.notes,
+            )
+        )  # fmt: skip
+    documents.sort(key=lambda doc: doc.path)
+    formulas = lexicon(corpus.index, auditor.docs, records, auditor.lineage, settings.formulas)
+    return AuditResult(documents, pairs, formulas, auditor.timeline())
+
+
+_WHY_ORDER = ["reuse", "year_over_year", "closest"]
+
+
+def _ordered(records: list[ReportRecord], a: int, b: int) -> tuple[int, int]:
+    """A pair names the lesser path first, whatever order reports came in."""
+    return (a, b) if records[a].path <= records[b].path else (b, a)

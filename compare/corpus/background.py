@@ -24,7 +24,8 @@ from ..settings import AuditSettings
 from .audit import Corpus
 from .bands import band_hashes
 from .clause_index import ClauseIndex
-from .store import CorpusStore
+from .lineage import Named, government_keys
+from .store import CorpusStore, stored_settings
 
 
 @dataclass
@@ -34,11 +35,14 @@ class Background:
     corpus: Corpus
 
     @classmethod
-    def open(cls, path: str, settings: AuditSettings) -> Background:
+    def open(cls, path: str) -> Background:
+        """A stored corpus, with the settings it was built with (a comparison against it
+        must sketch its phrases the way the corpus was sketched)."""
         if not os.path.isfile(path):
             raise UnreadableFile(
                 path, "no such index file (make one with 'reportdiff audit --index')"
             )
+        settings = AuditSettings.from_index_key(stored_settings(path))
         store = CorpusStore(path, settings)
         corpus = Corpus.empty(settings)
         store.load(corpus)
@@ -49,34 +53,52 @@ class Background:
     def index(self) -> ClauseIndex:
         return self.corpus.index
 
-    def holders(self, text: str) -> set[int]:
-        """Corpus documents holding ``text`` or a near-duplicate of it."""
-        docs = self.index.documents()
-        key = letters(text)
-        found: set[int] = set()
-        ident = self.index.find(key)
-        if ident is not None:
-            found |= docs.members(ident)
-        if key:
-            index = self.index
-            sketch = sketch_texts([key], index.shingle, index.num_perm, index.seed)
-            for other in index.query(band_hashes(sketch, index.threshold, index.num_perm)[0]):
-                found.update(docs.own(other).tolist())
+    def holders(self, texts: list[str]) -> list[set[int]]:
+        """For each text, the corpus documents holding it or a near-duplicate of it (the
+        texts are sketched together: one sketch per text costs more than the look-up)."""
+        index, docs = self.index, self.index.documents()
+        keys = [letters(t) for t in texts]
+        found: list[set[int]] = [set() for _ in texts]
+        wanted = [k for k, key in enumerate(keys) if key]
+        if not wanted:
+            return found
+        sketches = sketch_texts(
+            [keys[k] for k in wanted], index.shingle, index.num_perm, index.seed
+        )
+        bands = band_hashes(sketches, index.threshold, index.num_perm)
+        for k, row in zip(wanted, bands, strict=True):
+            ident = index.find(keys[k])
+            if ident is not None:
+                found[k] |= docs.members(ident)
+            for other in index.query(row):
+                found[k].update(docs.own(other).tolist())
         return found
 
     def count_others(self, a: Prepared, b: Prepared, runs: list[SharedSpan]) -> list[int]:
-        """For each shared run, how many corpus reports other than A and B hold it (or its
-        clause in A)."""
-        own = {d for d, r in enumerate(self.corpus.records) if r.path in (a.doc.path, b.doc.path)}
+        """For each shared run, how many governments other than A's and B's hold it (or its
+        clause in A): the audit's measure of common formula."""
+        records = self.corpus.records
+        pair = [Named(d.meta.government, d.meta.parents, d.path) for d in (a.doc, b.doc)]
+        keys = government_keys([*records, *pair])
+        own = set(keys[len(records) :])
+        clauses = [self._clause_of(a, run) for run in runs]
+        every = self.holders([run.text for run in runs] + [c for c in clauses if c is not None])
+        held = iter(every[len(runs) :])
         counts = []
-        for run in runs:
-            found = self.holders(run.text)
-            k = bisect_right(a.clauses, run.a_start, key=lambda u: u.start) - 1
-            if k >= 0 and run.a_start < a.clauses[k].end:
-                clause = a.clauses[k]
-                found |= self.holders(a.text[clause.start : clause.end])
-            counts.append(len(found - own))
+        for found, clause in zip(every[: len(runs)], clauses, strict=True):
+            if clause is not None:
+                found |= next(held)
+            counts.append(len({keys[d] for d in found} - own))
         return counts
+
+    @staticmethod
+    def _clause_of(a: Prepared, run: SharedSpan) -> str | None:
+        """The clause of A a shared run starts in (its formula may be the whole clause)."""
+        k = bisect_right(a.clauses, run.a_start, key=lambda u: u.start) - 1
+        if k >= 0 and run.a_start < a.clauses[k].end:
+            clause = a.clauses[k]
+            return a.text[clause.start : clause.end]
+        return None
 
 
 def reports_needed(settings: AuditSettings) -> int:

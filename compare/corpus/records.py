@@ -9,21 +9,22 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import NDArray
 
-from ..pair.sketch import sketch_texts, to_signature
-from ..read.chars import content_length, letters
+from ..model import Document
+from ..pair.reuse import body_clauses, clause_bands
+from ..pair.sketch import BandHashes, kgram_crcs, sketch_texts, to_signature
+from ..read.chars import letters
 from ..read.load import load_report
-from ..read.units import CLAUSE_ENDS, SENTENCE_ENDS, split_units
 from ..settings import AuditSettings
-from .bands import BandHashes, band_hashes
 from .keytable import KeyHashes, key_hashes
 
 READABLE = (".txt", ".text", ".html", ".htm", ".docx", ".pdf")
 Sizes = NDArray[np.int32]
+Grams = NDArray[np.uint32]
 
 
 @dataclass
@@ -47,6 +48,18 @@ class ReportRecord:
     sentence_chars: Sizes
     signature: bytes  # MinHash hash values of the body's 4-gram shingles
     clause_bands: BandHashes | None = None  # LSH band hashes of each clause's 3-gram sketch
+    level: str | None = None
+    parents: tuple[str, ...] = ()
+    # A sample of the body's distinct 4-grams (CRC-32, one in ``gram_sample``), sorted:
+    # the evidence of which other report is closest (see ``corpus.closest``).
+    grams: Grams = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
+
+
+def gram_sample(doc: Document, settings: AuditSettings) -> Grams:
+    """The sampled distinct 4-gram hashes of a body (sorted, for merging)."""
+    crcs = kgram_crcs(letters(doc.body_text), settings.document_shingle)
+    kept = np.unique(crcs[crcs % np.uint32(settings.gram_sample) == 0])
+    return kept.astype(np.uint32)
 
 
 def read_record(path: str, settings: AuditSettings) -> ReportRecord:
@@ -56,40 +69,31 @@ def read_record(path: str, settings: AuditSettings) -> ReportRecord:
     numpy costs little next to reading, and it spreads over the workers
     instead of waiting in the process that holds the index.
     """
-    doc = load_report(path, settings.max_bytes)
-    text, start, end = doc.norm.text, doc.body_start, doc.body_end
-    sentences = split_units(text, start, end, SENTENCE_ENDS)
-    keys, texts, chars, owner = [], [], [], []
-    k = 0
-    for clause in split_units(text, start, end, CLAUSE_ENDS):
-        while k + 1 < len(sentences) and sentences[k].end <= clause.start:
-            k += 1
-        raw = text[clause.start : clause.end]
-        key = letters(raw)
-        if len(key) >= settings.min_clause:
-            keys.append(key)
-            texts.append(raw)
-            chars.append(len(key))
-            owner.append(k)
+    return record_of(load_report(path, settings.max_bytes), settings)
+
+
+def record_of(doc: Document, settings: AuditSettings) -> ReportRecord:
+    """The record of an already-loaded report."""
+    clauses = body_clauses(doc, settings.min_clause)
     body_sketch = sketch_texts(
-        [text[start:end]], settings.document_shingle, settings.num_perm, settings.seed
+        [doc.body_text], settings.document_shingle, settings.num_perm, settings.seed
     )
-    clause_sketches = sketch_texts(keys, settings.clause_shingle, settings.num_perm, settings.seed)
     return ReportRecord(
-        path=path,
+        path=doc.path,
         government=doc.meta.government,
         year=doc.meta.year,
         title=doc.meta.title,
-        body_chars=content_length(text[start:end]),
-        clause_hashes=key_hashes(keys),
-        clause_texts=texts,
-        clause_chars=np.array(chars, dtype=np.int32),
-        clause_sentence=np.array(owner, dtype=np.int32),
-        sentence_chars=np.array(
-            [content_length(text[s.start : s.end]) for s in sentences], dtype=np.int32
-        ),
+        body_chars=clauses.body_chars,
+        clause_hashes=key_hashes(clauses.keys),
+        clause_texts=clauses.texts,
+        clause_chars=clauses.chars,
+        clause_sentence=clauses.sentence,
+        sentence_chars=clauses.sentence_chars,
         signature=to_signature(body_sketch[0]),
-        clause_bands=band_hashes(clause_sketches, settings.threshold, settings.num_perm),
+        clause_bands=clause_bands(clauses.keys, settings),
+        level=doc.meta.level,
+        parents=doc.meta.parents,
+        grams=gram_sample(doc, settings),
     )
 
 
@@ -98,10 +102,25 @@ def is_report_name(name: str) -> bool:
     return name.lower().endswith(READABLE) and not name.startswith(".")
 
 
+_OUR_PAGE = b'<meta name="generator" content="reportdiff'
+
+
+def is_our_page(path: str) -> bool:
+    """A page reportdiff wrote (an audit or compare page): never a report to audit."""
+    if not path.lower().endswith((".html", ".htm")):
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return _OUR_PAGE in handle.read(2048)
+    except OSError:
+        return False
+
+
 def find_reports(paths: list[str]) -> Iterator[str]:
     """Files named, and report files under folders named, in a stable order.
 
-    Named pipes, devices and sockets under a folder are yielded too: reading
+    Pages reportdiff wrote are left out of folders (an audit never reads its own
+    outputs). Named pipes, devices and sockets under a folder are yielded: reading
     refuses them with one line each, as for any file that cannot be read.
     """
     for path in paths:
@@ -109,7 +128,8 @@ def find_reports(paths: list[str]) -> Iterator[str]:
             for folder, dirs, files in os.walk(path):
                 dirs.sort()
                 for name in sorted(files):
-                    if is_report_name(name):
-                        yield os.path.join(folder, name)
+                    full = os.path.join(folder, name)
+                    if is_report_name(name) and not is_our_page(full):
+                        yield full
         else:
             yield path

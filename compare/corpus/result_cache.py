@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict
 
 from ..settings import AuditSettings
-from .audit import AuditResult, DocumentFigures, Formula, PairFigures, TimelinePoint
+from .results import AuditResult
 
 
 def result_key(settings: AuditSettings, documents: list[tuple[str, str | None]]) -> str:
@@ -23,18 +22,8 @@ def result_key(settings: AuditSettings, documents: list[tuple[str, str | None]])
 
 
 def dump_result(result: AuditResult) -> str:
-    return json.dumps(asdict(result), ensure_ascii=False)
+    return json.dumps(result.to_dict(), ensure_ascii=False)
 
 
 def load_result(text: str) -> AuditResult:
-    data = json.loads(text)
-    documents = []
-    for d in data["documents"]:
-        closest = d.pop("closest")
-        documents.append(DocumentFigures(**d, closest=None if closest is None else tuple(closest)))
-    return AuditResult(
-        documents,
-        [PairFigures(**p) for p in data["pairs"]],
-        [Formula(**f) for f in data["formulas"]],
-        [TimelinePoint(**t) for t in data["timeline"]],
-    )
+    return AuditResult.from_dict(json.loads(text))

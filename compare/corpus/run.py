@@ -6,6 +6,7 @@ itself prints nothing.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -14,10 +15,11 @@ from typing import Literal
 
 from ..errors import ReportError
 from ..settings import AuditSettings
-from .audit import AuditResult, Corpus, audit
+from .audit import Corpus, audit
 from .engines import Engine, LocalEngine, Progress
 from .records import ReportRecord, find_reports
 from .result_cache import dump_result, load_result, result_key
+from .results import AuditResult
 from .store import CorpusStore, Fingerprint
 
 
@@ -32,9 +34,26 @@ class AuditRun:
 
 
 def fingerprint(path: str) -> Fingerprint:
-    """What says a stored file is unchanged: its size and modification time."""
-    info = os.stat(path)
-    return f"{info.st_size}:{info.st_mtime_ns}"
+    """What says a stored file is unchanged: a hash of its content (an edit that keeps
+    the size and the modification time is still an edit). Unreadable files get none
+    and are read, and refused, like new ones."""
+    digest = hashlib.blake2b(digest_size=16)
+    try:
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return ""
+    return digest.hexdigest()
+
+
+def distinct_reports(inputs: list[str]) -> list[str]:
+    """The report files under ``inputs``, each once: a file named twice, by another spelling
+    of its path or through a symlink, is one report (shown as first named)."""
+    seen: dict[str, str] = {}
+    for path in find_reports(inputs):
+        seen.setdefault(os.path.realpath(path), path)
+    return list(seen.values())
 
 
 EngineName = Literal["local", "dask"]
@@ -68,6 +87,7 @@ def run_audit(
     jobs: int = 1,
     progress: Progress | None = None,
     engine: Engine | None = None,
+    with_index: bool = False,
 ) -> AuditRun:
     """Audit the reports under ``inputs`` (plus any already in the index at ``index_path``).
 
@@ -76,17 +96,19 @@ def run_audit(
     clause index at all.
     """
     engine = engine or LocalEngine(jobs)
-    paths = list(dict.fromkeys(find_reports(inputs)))
-    prints = {p: fingerprint(p) for p in paths if os.path.isfile(p)}
+    paths = distinct_reports(inputs)
     if index_path is None:
         corpus = Corpus.empty(settings)
         return _measured(corpus, engine, _add_all(corpus, engine.read(paths, settings, progress)))
+    prints = {p: fingerprint(p) for p in paths if os.path.isfile(p)}
     store = CorpusStore(index_path, settings)
     try:
         known = store.known()
-        changed = [p for p in paths if p in known and known[p] != prints.get(p)]
-        store.forget(changed)
-        todo = [p for p in paths if p not in known or p in changed]
+        real = {p: os.path.realpath(p) for p in paths}
+        changed = [p for p in paths if real[p] in known and known[real[p]][1] != prints.get(p)]
+        gone = sorted(r for r in known if not os.path.isfile(r))
+        store.forget([real[p] for p in changed] + gone)
+        todo = [p for p in paths if real[p] not in known or p in changed]
         reused = len(paths) - len(todo)
         if progress and reused:
             progress(reused)  # reports taken from the index count as read
@@ -94,7 +116,8 @@ def run_audit(
         failures: list[ReportError] = []
         first = _first_record(items, failures)
         key = result_key(settings, store.documents())
-        cached = store.cached_result(key) if first is None and not changed else None
+        unchanged = first is None and not (changed or gone) and not with_index
+        cached = store.cached_result(key) if unchanged else None
         corpus = Corpus.empty(settings)
         if cached is not None:
             store.load_records(corpus)

@@ -39,8 +39,19 @@ class Template:
         return bool(self.fills)
 
 
+# Punctuation a clause inherits from the sentence around it (``”让我们…`` after a quote).
+_STRAY_START = "”’）)」』》〉、，,"
+_STRAY_END = "“‘（(「『《〈"
+
+
+def trimmed(clause: str) -> str:
+    """A clause without the punctuation it inherits from the sentence around it."""
+    return clause.lstrip(_STRAY_START).rstrip(_STRAY_END)
+
+
 def template_of(clause: str) -> Template:
     """The template of a clause (normalised text) and the values of its slots."""
+    clause = trimmed(clause)
     spans: list[tuple[int, int, str]] = []
     for m in _ORDINAL.finditer(clause):
         spans.append((m.start(), m.end(), NUMBERED))

@@ -12,9 +12,15 @@ is then a few large reads and ``np.frombuffer``, never one row or one LSH
 insert per clause, and gives exactly the figures a fresh audit of the same
 files gives.
 
-The fingerprint is one column compared as a whole (``Fingerprint``), so
-switching from size and time to a content hash changes ``fingerprint`` in
-``run.py`` and nothing here.
+The fingerprint is a hash of the file's content (``run.fingerprint``): an edit
+that keeps the size and the modification time is still noticed. A report is
+known by its real path (a symlink or another spelling of the path is the same
+report) and shown by the path it was first given as.
+
+The file is marked with SQLite's ``application_id``; a database without that
+mark is refused before anything is written to it. A run holds the index in an
+exclusive transaction from start to end, so a second audit on the same index
+waits for it (``LOCK_WAIT`` seconds) or is refused, and never interleaves.
 """
 
 from __future__ import annotations
@@ -33,15 +39,18 @@ from ..settings import AuditSettings
 from .audit import Corpus
 from .records import ReportRecord
 
-Fingerprint = str  # what says a file is unchanged (now "size:mtime_ns")
-SCHEMA_VERSION = "4"
+Fingerprint = str  # what says a file is unchanged: a hash of its content
+SCHEMA_VERSION = "5"
+APPLICATION_ID = 0x52504446  # "RPDF": the mark of a reportdiff index in the SQLite header
+LOCK_WAIT = 30.0  # seconds a run waits for another audit holding the index
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
-    id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, fingerprint TEXT,
-    government TEXT, year INTEGER, title TEXT, body_chars INTEGER NOT NULL,
-    sentence_chars BLOB NOT NULL, signature BLOB NOT NULL,
+    id INTEGER PRIMARY KEY, path TEXT NOT NULL, real_path TEXT UNIQUE NOT NULL,
+    fingerprint TEXT, government TEXT, year INTEGER, title TEXT, level TEXT,
+    parents TEXT NOT NULL, body_chars INTEGER NOT NULL,
+    sentence_chars BLOB NOT NULL, signature BLOB NOT NULL, grams BLOB NOT NULL,
     clause_ids BLOB NOT NULL, clause_chars BLOB NOT NULL, clause_sentence BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS clause_chunks (
     first INTEGER PRIMARY KEY, count INTEGER NOT NULL,
@@ -58,16 +67,13 @@ def _blob(values: NDArray[Any]) -> bytes:
 class CorpusStore:
     """One SQLite file holding an audit corpus."""
 
-    def __init__(self, path: str, settings: AuditSettings) -> None:
+    def __init__(self, path: str, settings: AuditSettings, lock_wait: float = LOCK_WAIT) -> None:
         self.path = path
         folder = os.path.dirname(os.path.abspath(path))
         if not os.path.isdir(folder):
             raise OutputError(path, f"directory {folder} does not exist")
-        try:
-            self.db = sqlite3.connect(path)
-            self.db.executescript(SCHEMA)
-        except sqlite3.DatabaseError as exc:
-            raise OutputError(path, f"is not a reportdiff index ({exc})") from exc
+        refuse_foreign(path)
+        self.db = _open_locked(path, lock_wait)
         self._check("schema", SCHEMA_VERSION, "was written by another version of reportdiff")
         wanted = json.dumps(settings.index_key(), sort_keys=True)
         self._check("settings", wanted, "was built with other settings")
@@ -79,10 +85,10 @@ class CorpusStore:
         elif row[0] != wanted:
             raise IndexMismatch(self.path, f"{problem} ({row[0]}); use a new index file")
 
-    def known(self) -> dict[str, Fingerprint]:
-        """Stored paths with the fingerprint their file had."""
-        rows = self.db.execute("SELECT path, fingerprint FROM documents")
-        return dict(rows.fetchall())
+    def known(self) -> dict[str, tuple[str, Fingerprint]]:
+        """Stored reports by real path: the path they were given as, and their fingerprint."""
+        rows = self.db.execute("SELECT real_path, path, fingerprint FROM documents")
+        return {real: (path, print_) for real, path, print_ in rows.fetchall()}
 
     def load(self, corpus: Corpus) -> None:
         """Put every stored report into ``corpus`` (whose index must be empty)."""
@@ -106,11 +112,12 @@ class CorpusStore:
         index = corpus.index
         rows = self.db.execute(
             "SELECT path, government, year, title, body_chars, sentence_chars, signature,"
-            " clause_ids, clause_chars, clause_sentence FROM documents ORDER BY id"
+            " clause_ids, clause_chars, clause_sentence, level, parents, grams"
+            " FROM documents ORDER BY id"
         )
         for row in rows:
             path, government, year, title, body_chars, sentences, signature = row[:7]
-            ids, chars, owner = row[7:]
+            ids, chars, owner, level, parents, grams = row[7:]
             record = ReportRecord(
                 path, government, year, title, body_chars,
                 clause_hashes=None, clause_texts=[],
@@ -118,14 +125,17 @@ class CorpusStore:
                 clause_sentence=np.frombuffer(owner, dtype=np.int32),
                 sentence_chars=np.frombuffer(sentences, dtype=np.int32),
                 signature=signature,
+                level=level, parents=tuple(json.loads(parents)),
+                grams=np.frombuffer(grams, dtype=np.uint32),
             )  # fmt: skip
             corpus.records.append(record)
             if hold:
                 index.hold(len(corpus.records) - 1, np.frombuffer(ids, dtype=np.int64))
 
-    def forget(self, paths: Iterable[str]) -> None:
-        """Drop stored reports (a changed file is read and stored again)."""
-        self.db.executemany("DELETE FROM documents WHERE path = ?", ((p,) for p in paths))
+    def forget(self, real_paths: Iterable[str]) -> None:
+        """Drop stored reports by real path (a changed file is read and stored again, a
+        deleted one is gone from the figures)."""
+        self.db.executemany("DELETE FROM documents WHERE real_path = ?", ((p,) for p in real_paths))
 
     def save(self, corpus: Corpus, start: int, fingerprints: dict[str, Fingerprint]) -> None:
         """Store the reports ``corpus.records[start:]`` and any clauses new to the store."""
@@ -147,18 +157,20 @@ class CorpusStore:
         self._save_examples(corpus, stored)
         for record, ids in zip(corpus.records[start:], corpus.clause_ids[start:], strict=True):
             self.db.execute(
-                "INSERT INTO documents (path, fingerprint, government, year, title, body_chars,"
-                " sentence_chars, signature, clause_ids, clause_chars, clause_sentence)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO documents (path, real_path, fingerprint, government, year, title,"
+                " level, parents, body_chars, sentence_chars, signature, grams, clause_ids,"
+                " clause_chars, clause_sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                " ?, ?)",
                 (
-                    record.path, fingerprints.get(record.path), record.government, record.year,
-                    record.title, record.body_chars, _blob(record.sentence_chars),
-                    record.signature, _blob(ids.astype(np.int64)),
-                    _blob(record.clause_chars.astype(np.int32)),
+                    record.path, os.path.realpath(record.path), fingerprints.get(record.path),
+                    record.government, record.year, record.title, record.level,
+                    json.dumps(list(record.parents), ensure_ascii=False), record.body_chars,
+                    _blob(record.sentence_chars), record.signature, _blob(record.grams),
+                    _blob(ids.astype(np.int64)), _blob(record.clause_chars.astype(np.int32)),
                     _blob(record.clause_sentence.astype(np.int32)),
                 ),
             )  # fmt: skip
-        self.db.commit()
+        self._commit()
 
     def _save_examples(self, corpus: Corpus, stored: int) -> None:
         """An example is the least spelling seen: new reports may bring one for old clauses."""
@@ -183,7 +195,83 @@ class CorpusStore:
 
     def save_result(self, key: str, text: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('result', ?)", (key + "\n" + text,))
-        self.db.commit()
+        self._commit()
+
+    def _commit(self) -> None:
+        """Commit, and hold the index again until the run closes it."""
+        self.db.execute("COMMIT")
+        self.db.execute("BEGIN EXCLUSIVE")
 
     def close(self) -> None:
+        """Commit what the run wrote and release the index."""
+        if self.db.in_transaction:
+            self.db.execute("COMMIT")
         self.db.close()
+
+
+def stored_settings(path: str) -> dict[str, object]:
+    """The settings an index was built with, read without taking its lock or writing."""
+    refuse_foreign(path)
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key = 'settings'").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise OutputError(path, f"is not a reportdiff index ({exc})") from exc
+    finally:
+        db.close()
+    if row is None:
+        raise OutputError(path, "is an empty reportdiff index (no audit has filled it)")
+    settings: dict[str, object] = json.loads(row[0])
+    return settings
+
+
+def refuse_foreign(path: str) -> None:
+    """Refuse, without writing a byte, a file that exists and is not a reportdiff index."""
+    if not os.path.exists(path) or os.path.getsize(path) == 0:
+        return
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            (mark,) = db.execute("PRAGMA application_id").fetchone()
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as exc:
+        raise OutputError(path, "is not a reportdiff index (not an SQLite file)") from exc
+    if mark != APPLICATION_ID:
+        if _ours_but_older(path):
+            raise IndexMismatch(path, "was written by an older reportdiff; use a new index file")
+        raise OutputError(
+            path, "is an SQLite database of another program, not a reportdiff index; left as it is"
+        )
+
+
+def _ours_but_older(path: str) -> bool:
+    """An index an earlier reportdiff wrote (before indexes carried their mark)."""
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        db.close()
+    return row is not None
+
+
+def _open_locked(path: str, wait: float) -> sqlite3.Connection:
+    """The index with its tables, held in an exclusive transaction (waiting ``wait``
+    seconds for another run). The tables come first: ``executescript`` commits."""
+    db = sqlite3.connect(path, timeout=wait, isolation_level=None)
+    try:
+        db.executescript(f"PRAGMA application_id = {APPLICATION_ID};" + SCHEMA)
+        db.execute("BEGIN EXCLUSIVE")
+    except sqlite3.OperationalError as exc:
+        db.close()
+        if "locked" in str(exc):
+            raise OutputError(
+                path, f"is in use by another audit (waited {wait:g} s); run again when it is done"
+            ) from exc
+        raise OutputError(path, f"is not a reportdiff index ({exc})") from exc
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise OutputError(path, f"is not a reportdiff index ({exc})") from exc
+    return db

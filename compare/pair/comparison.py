@@ -24,6 +24,7 @@ from ..model import Document, Section
 from ..settings import CompareSettings
 from .align import SectionPair, align
 from .prepared import Prepared, prepare
+from .reuse import reuse_between
 from .rows import SentenceRow, sentence_rows
 from .shared import SharedSpan, find_shared
 from .sketch import estimate, sketch_texts
@@ -50,6 +51,8 @@ class Comparison:
     common_floor: int = 3
     # For each section pair, its rows of counterpart sentences (see ``pair.rows``).
     rows: list[list[SentenceRow]] = field(default_factory=list)
+    # reuse(A -> B) and reuse(B -> A): the audit's measure (see ``pair.reuse``).
+    reuse: tuple[float, float] = (0.0, 0.0)
     _covered: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
 
     def is_common(self, k: int) -> bool | None:
@@ -120,6 +123,7 @@ class Comparison:
             "documents": [_doc_json(d) for d in (a, b)],
             "summary": {
                 "jaccard": round(self.jaccard, 4),
+                "reuse": [round(self.reuse[0], 4), round(self.reuse[1], 4)],
                 "shared_ratio": [round(self.shared_ratio(0), 4), round(self.shared_ratio(1), 4)],
                 "common_ratio": [_round(self.common_ratio(0)), _round(self.common_ratio(1))],
             },
@@ -365,4 +369,5 @@ def compare_documents(
         pa, pb, settings, document_jaccard(pa, pb, settings), pairs, shared, specific, notes
     )
     result.rows = sentence_rows(pa, pb, pairs, shared)
+    result.reuse = reuse_between(a, b, settings)
     return result

@@ -127,13 +127,19 @@ def _level(stem: str, suffix: str) -> Level:
 
 def parse_units(run: str) -> list[Unit] | None:
     """The units a run of names is made of (``保定市满城区`` -> 保定市, 满城区), outermost
-    first, or ``None`` when the run is not made of division names."""
+    first, or ``None`` when the run is not made of division names. The innermost may
+    be one the table does not know (a new district: ``六安市燕藏区``), read by its suffix,
+    under the known units before it."""
     out: list[Unit] = []
     pos = 0
     while pos < len(run):
         found = _unit_at(run, pos, [u.name for u in out])
         if found is None:
-            return None
+            last = by_suffix(run[pos:]) if out else None
+            if last is None or last.parents:
+                return None
+            chain = (*out[-1].parents, out[-1].name)
+            return [*out, Unit(last.name, last.level, chain)]
         unit, pos = found
         out.append(unit)
     return out or None
@@ -149,6 +155,8 @@ def _unit_at(run: str, pos: int, outer: list[str]) -> tuple[Unit, int] | None:
             continue
         for suffix in SUFFIXES:
             if run.startswith(suffix, pos + size):
+                if size == 1 and all(d.name != stem + suffix for d in candidates):
+                    continue  # 吉县 is a county; 吉区 (in 井吉区) is no unit of the table
                 division = _pick(candidates, outer)
                 parents = division.parents if division else ()
                 unit = Unit(stem + suffix, _level(stem, suffix), parents)

@@ -25,8 +25,12 @@ from .line_kinds import bare
 
 _HAN = r"[\u4e00-\u9fff]"
 _VENUE = re.compile(rf"在({_HAN}{{2,24}}?)第?[一二三四五六七八九十〇零\d]{{1,3}}届")
-_TITLE = re.compile(rf"({_HAN}{{2,24}}?)(?:人民)?政府工作报告")
-_TITLE_BEFORE_YEAR = re.compile(rf"({_HAN}{{2,24}}?)(?:\d{{4}}|[〇零○一二三四五六七八九]{{4}})年")
+# A title's run of names begins the line, or follows its year or a bracket: read whole.
+_RUN_START = r"(?:^|(?<=年)|(?<=[^\u4e00-\u9fff\d]))"
+_TITLE = re.compile(rf"{_RUN_START}({_HAN}{{2,24}}?)(?:人民)?政府工作报告", re.M)
+_TITLE_BEFORE_YEAR = re.compile(
+    rf"{_RUN_START}({_HAN}{{2,24}}?)(?:\d{{4}}|[〇零○一二三四五六七八九]{{4}})年", re.M
+)
 _OFFICE = re.compile(rf"({_HAN}{{2,24}}?)(?:人民政府)?(?:代理|代)?(?:[省市区县州旗盟]长|主席)")
 _OPENING = re.compile(rf"我代表({_HAN}{{1,24}}?)人民政府")
 _NATIONAL = re.compile(r"全国人民代表大会|国务院总理")
@@ -61,21 +65,24 @@ def _units(run: str, clean: bool) -> Unit | None:
     may name a unit the table does not know (a new district), read by its suffix.
     """
     run = _SESSION.sub("", run)  # 我代表容城县第十四届人民政府
+    if clean:  # nothing but names: read whole, by the table or by the suffixes
+        return innermost(run) or by_suffix(run)
     for start in range(len(run) - 1):
         unit = innermost(run[start:])
         if unit is not None:
             return unit
-    return by_suffix(run) if clean else None
+    return None
 
 
 def _government(header: str, opening: str) -> Unit | None:
     if _NATIONAL.search(header):
         return Unit("国务院", "national", ())
+    flat = header.replace("\n", "")
     searches: list[tuple[re.Pattern[str], str, bool]] = [
-        (_VENUE, header, True),
-        (_TITLE, header, False),
-        (_TITLE_BEFORE_YEAR, header, False),
-        (_OFFICE, header, False),
+        (_VENUE, flat, True),
+        (_TITLE, header, True),
+        (_TITLE_BEFORE_YEAR, header, True),
+        (_OFFICE, flat, False),
         (_OPENING, opening, True),
     ]
     for pattern, text, clean in searches:
@@ -176,7 +183,7 @@ def read_metadata(
     headings (normalised, with their roles), the first paragraph and the body text."""
     joined = "\n".join(bare(line) for line in header)
     flat = joined.replace("\n", "")
-    unit = _government(flat, bare(opening))
+    unit = _government(joined, bare(opening))
     level = unit.level if unit else _own_level(bare(opening), body)
     if unit is None and level is not None and level != "national":
         unit = most_named(body, level)  # copied without its title block: 容城 in 全县's text

@@ -5,12 +5,16 @@ from __future__ import annotations
 import csv
 import io
 
-from ..corpus.audit import AuditResult
+from ..corpus.results import AuditResult
 
 COLUMNS = [
-    "table", "path", "government", "year", "shared_ratio", "common_ratio", "boilerplate",
-    "closest", "reuse", "a", "b", "jaccard", "reuse_ab", "reuse_ba", "text", "documents",
-    "governments", "from_year", "carried_over", "from_any_earlier",
+    "table", "path", "label", "government", "level", "year", "shared_ratio", "boilerplate",
+    "provenance_own", "provenance_carried_over", "provenance_handed_down", "provenance_peers",
+    "provenance_common", "provenance_notes", "closest", "reuse",
+    "a", "b", "jaccard", "reuse_ab", "reuse_ba", "why",
+    "template", "reports", "governments", "forms", "first_seen", "first_seen_year",
+    "first_seen_level", "paths",
+    "from_year", "from_path", "carried_over", "from_any_earlier",
 ]  # fmt: skip
 
 

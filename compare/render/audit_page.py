@@ -1,27 +1,157 @@
-"""Render an audit as an HTML page: heatmap, timelines, formula lexicon, top pairs.
+"""Render an audit as one HTML page that answers at a glance, and a page per pair.
 
-The heatmap shows the reports involved in the pairs worth reading (at most
-``HEATMAP_MAX``), ordered so that clusters show: connected groups of reused
-reports together, largest group first, each ordered by government and year.
+The page: where each report's wording came from (one bar per report), what
+each government carried over year to year (a small chart per government), a
+heatmap of reuse between the reports that reuse the most, the pairs worth
+reading (each linked to its side-by-side page, which links back), the lexicon
+of formula templates, and every report's figures. Every cut-off is stated;
+every table scrolls inside itself on a phone. The heatmap orders reports so
+that clusters show: connected groups of pairs together, largest first.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections import defaultdict
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import quote
 
 from .._version import __version__
-from ..corpus.audit import AuditResult, PairFigures
+from ..corpus.background import Background, add_background
+from ..corpus.provenance import KINDS
+from ..corpus.results import AuditResult, DocumentFigures, PairFigures, TimelinePoint
 from ..corpus.run import AuditRun
 from ..pair.comparison import compare_documents
 from ..read.load import load_report
+from ..settings import CompareSettings
 from .compare_page import render_comparison
 from .templates import environment, template_text
 
-HEATMAP_MAX = 60
-PAIR_PAGES = 10
+HEATMAP_MAX = 40
+PAIRS_SHOWN = 50
+FORMULAS_SHOWN = 100
+PAGES_MAX = 300  # side-by-side pages written with one audit page
+KIND_LABELS = {
+    "own": "its own words",
+    "carried_over": "carried over from its government's earlier reports",
+    "handed_down": "handed down from a government above it",
+    "peers": "shared with peers at its level",
+    "common": "common formula",
+}
+# The provenance notes (``corpus.provenance``) as short tags; the whole sentence on hover.
+NOTE_TAGS = {
+    "no earlier report of its government in the corpus": "first of its government",
+    "no report of a government above it in the corpus": "nothing above it",
+    "the report never names its government: carried-over wording cannot be told": "unnamed",
+}
+WHY_LABELS = {
+    "reuse": "reuse above the threshold",
+    "year_over_year": "year over year",
+    "closest": "closest report",
+}
+
+
+def href(relative_path: str) -> str:
+    """A relative file path as a link: every byte of the name but letters, digits
+    and ``_.-~`` percent-encoded, so no ``:`` can make it a ``javascript:`` URL and
+    ``#``, ``?``, ``%`` and bytes that are not UTF-8 stay part of the name."""
+    return quote(os.fsencode(relative_path).replace(os.sep.encode(), b"/"), safe="/")
+
+
+def pairs_with_pages(result: AuditResult) -> list[PairFigures]:
+    """The pairs that get a side-by-side page: those listed on the audit page, then the
+    year-over-year and closest pairs the page links to, up to ``PAGES_MAX``."""
+    shown = result.pairs[:PAIRS_SHOWN]
+    rest = [p for p in result.pairs[PAIRS_SHOWN:] if set(p.why) & {"year_over_year", "closest"}]
+    return (shown + rest)[:PAGES_MAX]
+
+
+class _PageMaker:
+    """Renders the side-by-side page of a pair, with the audited corpus as background
+    (common formula against reuse particular to the pair) and a link back."""
+
+    def __init__(self, run: AuditRun, back: str) -> None:
+        settings = run.corpus.settings
+        self.max_bytes, self.back = settings.max_bytes, back
+        self.compare = CompareSettings(
+            num_perm=settings.num_perm, threshold=settings.threshold, seed=settings.seed,
+            document_shingle=settings.document_shingle, clause_shingle=settings.clause_shingle,
+            min_clause=settings.min_clause,
+        )  # fmt: skip
+        self.background = Background(run.corpus) if len(run.corpus.index) else None
+
+    def page(self, pair: PairFigures) -> str:
+        a = load_report(pair.a, self.max_bytes)
+        b = load_report(pair.b, self.max_bytes)
+        result = compare_documents(a, b, self.compare)
+        if self.background is not None:
+            add_background(result, self.background)
+        return render_comparison(result, back=(self.back, "back to the audit"))
+
+
+# The page maker the forked workers inherit: the corpus behind it is large, and a fork
+# shares it instead of pickling it to every worker.
+_FORKED: tuple[_PageMaker, list[PairFigures]] | None = None
+
+
+def _forked_page(k: int) -> str:
+    assert _FORKED is not None
+    maker, pairs = _FORKED
+    return maker.page(pairs[k])
+
+
+def pair_pages(
+    run: AuditRun, pairs: list[PairFigures], back: str, jobs: int = 1
+) -> Iterator[tuple[PairFigures, str]]:
+    """The side-by-side page of each pair, in order (in ``jobs`` forked processes where
+    the platform forks)."""
+    global _FORKED
+    maker = _PageMaker(run, back)
+    if jobs < 2 or len(pairs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for pair in pairs:
+            yield pair, maker.page(pair)
+        return
+    _FORKED = (maker, pairs)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            yield from zip(pairs, pool.map(_forked_page, range(len(pairs))), strict=True)
+    finally:
+        _FORKED = None
+
+
+@dataclass
+class PairRow:
+    """A pair as the page lists it."""
+
+    pair: PairFigures
+    link: str | None
+
+
+@dataclass
+class Chart:
+    """One government's year-over-year carry-over as an SVG polyline chart."""
+
+    government: str
+    points: list[TimelinePoint]
+    width: int
+    height: int
+
+    def x(self, k: int) -> float:
+        span = max(len(self.points) - 1, 1)
+        return 30 + (self.width - 45) * k / span
+
+    def y(self, share: float) -> float:
+        return self.height - 18 - (self.height - 30) * min(share, 0.5) / 0.5
+
+    def labelled(self, k: int) -> bool:
+        """Whether point ``k`` gets its year under the axis (every one that fits, and the last)."""
+        step = max(1, -(-len(self.points) // 7))
+        return k % step == 0 or k == len(self.points) - 1
 
 
 def cluster_order(result: AuditResult) -> list[str]:
@@ -41,7 +171,7 @@ def cluster_order(result: AuditResult) -> list[str]:
         while stack:
             node = stack.pop()
             group.append(node)
-            for nxt in links[node] - seen:
+            for nxt in sorted(links[node] - seen):
                 seen.add(nxt)
                 stack.append(nxt)
         groups.append(sorted(group, key=lambda p: meta.get(p, ("", 0, p))))
@@ -49,30 +179,35 @@ def cluster_order(result: AuditResult) -> list[str]:
     return [p for g in groups for p in g][:HEATMAP_MAX]
 
 
-def heatmap(result: AuditResult) -> tuple[list[str], list[list[float | None]]]:
-    """Row/column paths and, per cell, the share of the row's report found in the column's."""
+def heatmap(result: AuditResult) -> tuple[list[str], list[list[tuple[str, float] | None]]]:
+    """Row/column paths and, per cell, the column's path and the share of the row's report
+    found in the column's (None where the pair is not listed)."""
     order = cluster_order(result)
     reuse: dict[tuple[str, str], float] = {}
     for p in result.pairs:
         reuse[(p.a, p.b)] = p.reuse_ab
         reuse[(p.b, p.a)] = p.reuse_ba
-    return order, [[reuse.get((r, c)) for c in order] for r in order]
+    return order, [[(c, reuse[(r, c)]) if (r, c) in reuse else None for c in order] for r in order]
 
 
-def pair_pages(run: AuditRun, count: int = PAIR_PAGES) -> list[tuple[PairFigures, str]]:
-    """``compare`` reports for the top pairs, as (pair, HTML) to be written beside the page."""
-    pages = []
-    for pair in run.result.pairs[:count]:
-        result = compare_documents(load_report(pair.a), load_report(pair.b))
-        pages.append((pair, render_comparison(result)))
-    return pages
+def charts(result: AuditResult) -> list[Chart]:
+    """A chart per government with reports of two or more years."""
+    by_government: dict[str, list[TimelinePoint]] = defaultdict(list)
+    for t in result.timeline:
+        by_government[t.government].append(t)
+    return [
+        Chart(g, sorted(points, key=lambda t: t.year), 320, 120)
+        for g, points in sorted(by_government.items())
+    ]
 
 
-def href(relative_path: str) -> str:
-    """A relative file path as a link: every byte of the name but letters, digits
-    and ``_.-~`` percent-encoded, so no ``:`` can make it a ``javascript:`` URL and
-    ``#``, ``?``, ``%`` and bytes that are not UTF-8 stay part of the name."""
-    return quote(os.fsencode(relative_path).replace(os.sep.encode(), b"/"), safe="/")
+def grouped_documents(result: AuditResult) -> list[DocumentFigures]:
+    """Reports ordered by level, government and year: a government's reports together."""
+    rank = {"national": 0, "province": 1, "city": 2, "county": 3, "district": 3}
+    return sorted(
+        result.documents,
+        key=lambda d: (rank.get(d.level or "", 4), d.government or "~", d.year or 0, d.path),
+    )
 
 
 def render_audit(
@@ -80,30 +215,35 @@ def render_audit(
     pair_links: dict[tuple[str, str], str] | None = None,
     generated: datetime | None = None,
 ) -> str:
-    """The audit page; ``pair_links`` maps a pair to the relative path of its compare page
-    (a file path: it is percent-encoded here)."""
+    """The audit page; ``pair_links`` maps a pair to the relative path of its page (a file
+    path: it is percent-encoded here)."""
     result = run.result
+    links = {pair: href(path) for pair, path in (pair_links or {}).items()}
     order, cells = heatmap(result)
-    timelines: dict[str, list[object]] = defaultdict(list)
-    for t in result.timeline:
-        timelines[t.government].append(t)
+    labels = {d.path: d.label for d in result.documents}
     return (
         environment()
         .get_template("audit.html.j2")
         .render(
             result=result,
+            documents=grouped_documents(result),
+            pairs=[PairRow(p, links.get((p.a, p.b))) for p in result.pairs[:PAIRS_SHOWN]],
+            links=links,
             order=order,
             cells=cells,
-            labels={
-                d.path: f"{d.government or '?'} {d.year or ''}".strip() for d in result.documents
-            },
-            timelines=sorted(timelines.items()),
-            pair_links={pair: href(path) for pair, path in (pair_links or {}).items()},
+            labels=labels,
+            charts=charts(result),
+            formulas=result.formulas[:FORMULAS_SHOWN],
+            kinds=KINDS,
+            kind_labels=KIND_LABELS,
+            why_labels=WHY_LABELS,
+            note_tags=NOTE_TAGS,
+            shown={"pairs": PAIRS_SHOWN, "heatmap": HEATMAP_MAX, "formulas": FORMULAS_SHOWN},
             failures=run.failures,
             reused=run.reused,
             version=__version__,
             generated=(generated or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M UTC"),
             settings=run.corpus.settings,
-            css=template_text("report.css"),
+            css=template_text("report.css") + template_text("audit.css"),
         )
     )

@@ -70,8 +70,13 @@ def filter_counts(blocks: list[Block]) -> dict[str, int]:
     return counts
 
 
-def render_comparison(comparison: Comparison, generated: datetime | None = None) -> str:
-    """The HTML report of a comparison; ``generated`` is fixed by tests."""
+def render_comparison(
+    comparison: Comparison,
+    generated: datetime | None = None,
+    back: tuple[str, str] | None = None,
+) -> str:
+    """The HTML report of a comparison; ``generated`` is fixed by tests; ``back`` is a link
+    (href, text) to the page it was opened from, such as an audit's."""
     blocks = build_blocks(comparison)
     a_entries, b_entries, links = build_map(blocks)
     when = generated or datetime.now(timezone.utc)
@@ -93,6 +98,7 @@ def render_comparison(comparison: Comparison, generated: datetime | None = None)
         kinds=KIND_LABELS,
         roles=ROLE_LABELS,
         settings=comparison.settings,
+        back=back,
         version=__version__,
         generated=when.strftime("%Y-%m-%d %H:%M UTC"),
         css=template_text("report.css"),

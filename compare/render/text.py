@@ -58,7 +58,9 @@ def comparison_lines(comparison: Comparison, formulas: int = 10) -> list[str]:
         f"B: {b.path}  ({b.label})",
         "",
         f"MinHash Jaccard (character 4-grams of the bodies): {comparison.jaccard:.3f}",
-        f"Shared phrasing: {comparison.shared_ratio(0):.1%} of A, "
+        f"Reuse (body in clauses the other holds, as the audit counts): "
+        f"{comparison.reuse[0]:.1%} of A, {comparison.reuse[1]:.1%} of B",
+        f"Shared phrasing (exact runs of words): {comparison.shared_ratio(0):.1%} of A, "
         f"{comparison.shared_ratio(1):.1%} of B",
         f"Copied with details changed: {comparison.near_duplicate_ratio(0):.1%} of A, "
         f"{comparison.near_duplicate_ratio(1):.1%} of B "
@@ -108,6 +110,6 @@ def audit_lines(run: AuditRun, top: int = 10) -> list[str]:
             f"  {t.government} {t.year} from {t.from_year}: {t.carried_over:.0%}"
             for t in result.timeline[:top]
         ]
-    out += ["", "Most used formulas (reports, governments):"]
-    out += [f"  {f.documents:4d} {f.governments:4d}  {f.text}" for f in result.formulas[:top]]
+    out += ["", "Most used formula templates (reports, governments):"]
+    out += [f"  {f.reports:4d} {f.governments:4d}  {f.template}" for f in result.formulas[:top]]
     return out

@@ -1,0 +1,122 @@
+"""The formula lexicon: templates with slots, who uses them, and where they were first seen.
+
+Candidates are the clauses held by the most reports (a cheap lower bound
+ranks them, the way the index answers it); each candidate's near-duplicate
+family (``社会消费品零售总额增长7.8%``, ``…增长8.5%``, …) is written as
+templates (:mod:`compare.corpus.slots`), and forms with the same template are
+one entry. An entry counts the reports and governments holding any of its
+forms, lists its commonest filled forms with their own counts (so one report's
+figure is never presented as shared), a few of the reports, and the report it
+was first seen in: the earliest, and of those the highest level.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from .clause_index import ClauseIndex, Holders
+from .lineage import Lineage
+from .records import ReportRecord
+from .slots import template_of, trimmed
+
+FORMS_SHOWN = 5
+PATHS_SHOWN = 10
+# The most used forms of one family that are written as templates (a formula whose
+# figure changes in every report has as many forms as reports).
+FORMS_PER_FAMILY = 2000
+
+
+@dataclass
+class FirstSeen:
+    path: str
+    year: int | None
+    level: str | None
+
+
+@dataclass
+class Formula:
+    """One template of the lexicon."""
+
+    template: str
+    reports: int
+    governments: int
+    forms: list[tuple[str, int]]  # commonest filled forms, with the reports holding each
+    first_seen: FirstSeen
+    paths: list[str]  # a few reports using it, earliest first
+
+
+class _Entry:
+    """A template being counted: its forms and holders."""
+
+    def __init__(self) -> None:
+        self.forms: Counter[str] = Counter()
+        self.holders: set[int] = set()
+
+
+def lexicon(
+    index: ClauseIndex, docs: Holders, records: list[ReportRecord], lineage: Lineage, limit: int
+) -> list[Formula]:
+    """The ``limit`` most used templates, most reports first."""
+    entries: dict[str, _Entry] = defaultdict(_Entry)
+    listed: set[int] = set()
+    for i in candidates(index, docs, 5 * limit):
+        if i in listed:
+            continue
+        family = sorted(index.near(i), key=lambda j: (-docs.own_count(j), j))
+        listed.update(family)
+        for j in family[:FORMS_PER_FAMILY]:
+            holders = docs.own(j).tolist()
+            text = trimmed(index.examples[j])
+            entry = entries[template_of(text).text]
+            entry.forms[text] += len(holders)
+            entry.holders.update(holders)
+    shared = [(t, e) for t, e in entries.items() if len(e.holders) >= 2]
+    formulas = [_formula(t, e, records, lineage) for t, e in shared]
+    formulas.sort(key=lambda f: (-f.reports, -f.governments, f.template))
+    return formulas[:limit]
+
+
+def _formula(
+    template: str, entry: _Entry, records: list[ReportRecord], lineage: Lineage
+) -> Formula:
+    holders = sorted(entry.holders, key=lambda d: _seniority(d, records, lineage))
+    first = records[holders[0]]
+    forms = sorted(entry.forms.items(), key=lambda kv: (-kv[1], kv[0]))[:FORMS_SHOWN]
+    return Formula(
+        template=template,
+        reports=len(holders),
+        governments=len({int(lineage.gov[d]) for d in holders}),
+        forms=forms,
+        first_seen=FirstSeen(first.path, first.year, first.level),
+        paths=[records[d].path for d in holders[:PATHS_SHOWN]],
+    )
+
+
+def _seniority(doc: int, records: list[ReportRecord], lineage: Lineage) -> tuple[int, int, str]:
+    """Earliest year first (unknown years last), then the highest level, then the path."""
+    year = records[doc].year
+    return (year if year is not None else 1 << 30, int(lineage.rank[doc]), records[doc].path)
+
+
+def candidates(index: ClauseIndex, docs: Holders, count: int) -> list[int]:
+    """The ``count`` clauses held by the most reports (by the index's lower bound, then by
+    their own holders, then by example): the lexicon's candidates."""
+    shared = np.flatnonzero(docs.at_least_all(2))
+    bound = docs.lower_bounds()[shared]
+    own = docs.key_size[shared]
+    order = np.lexsort((-own, -bound))
+    shared, bound, own = shared[order], bound[order], own[order]
+    if len(shared) > count:
+        last = count - 1
+        tied = (bound == bound[last]) & (own == own[last])
+        shared = shared[: max(count, int(np.flatnonzero(tied).max()) + 1)]
+        bound, own = bound[: len(shared)], own[: len(shared)]
+    examples = index.examples
+    keyed = sorted(
+        zip(shared.tolist(), (-bound).tolist(), (-own).tolist(), strict=True),
+        key=lambda t: (t[1], t[2], examples[t[0]]),
+    )
+    return [i for i, _, _ in keyed[:count]]

@@ -1,0 +1,157 @@
+"""Who speaks for whom in a corpus: governments, levels, years, and who is above whom.
+
+A report's wording can come from its own government's earlier reports, or be
+handed down from a government *above* it: the national report, or the report
+of a province or city its metadata names as a parent, of the same or an
+earlier year (a county's 2024 report echoes its province's 2024 report, never
+its 2026 one). Reports whose year is unknown are taken as possibly earlier.
+Everything here is arrays indexed by document, so pairs can be tested in bulk.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import NamedTuple, Protocol
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ..read.gazetteer import split_suffix
+from .records import ReportRecord
+
+IdArray = NDArray[np.int64]
+LEVEL_RANK = {"national": 0, "province": 1, "city": 2, "county": 3, "district": 3}
+_UNRANKED = 4
+_NO_YEAR = -1
+
+
+class Lineage:
+    """Governments, years and ancestry of every report of a corpus."""
+
+    def __init__(self, records: list[ReportRecord]) -> None:
+        keys = government_keys(records)
+        names = sorted(set(keys))
+        ident = {k: i for i, k in enumerate(names)}
+        self.keys = names
+        self.gov: IdArray = np.array([ident[k] for k in keys], dtype=np.int64)
+        self.year: IdArray = np.array(
+            [r.year if r.year is not None else _NO_YEAR for r in records], dtype=np.int64
+        )
+        self.rank: IdArray = np.array(
+            [LEVEL_RANK.get(r.level or "", _UNRANKED) for r in records], dtype=np.int64
+        )
+        self.ancestors = _ancestor_table(records, self.gov)
+        by_gov: dict[int, list[int]] = defaultdict(list)
+        for d, g in enumerate(self.gov.tolist()):
+            by_gov[g].append(d)
+        self.docs_of = {
+            g: sorted(ds, key=lambda d: (int(self.year[d]), d)) for g, ds in by_gov.items()
+        }
+
+    def __len__(self) -> int:
+        return len(self.gov)
+
+    def above(self, b: IdArray, a: IdArray) -> NDArray[np.bool_]:
+        """For pairs of documents, whether ``b`` is handed-down ground for ``a``: of a
+        government above ``a``'s, and not of a later year."""
+        governs = (self.ancestors[a] == self.gov[b][:, None]).any(axis=1)
+        known = (self.year[a] != _NO_YEAR) & (self.year[b] != _NO_YEAR)
+        out: NDArray[np.bool_] = governs & (~known | (self.year[b] <= self.year[a]))
+        return out
+
+    def above_docs(self, a: int) -> list[int]:
+        """The reports handed-down wording of report ``a`` can come from."""
+        out: list[int] = []
+        for g in self.ancestors[a].tolist():
+            if g >= 0:
+                out.extend(d for d in self.docs_of[g] if self._not_later(d, a))
+        return sorted(out)
+
+    def earlier_own(self, a: int) -> list[int]:
+        """Reports of ``a``'s own government from earlier years (known years only)."""
+        if self.year[a] == _NO_YEAR:
+            return []
+        return [
+            d
+            for d in self.docs_of[int(self.gov[a])]
+            if self.year[d] != _NO_YEAR and self.year[d] < self.year[a]
+        ]
+
+    def previous_own(self, a: int) -> int | None:
+        """The nearest earlier report of ``a``'s own government (the year-over-year pair)."""
+        earlier = self.earlier_own(a)
+        return earlier[-1] if earlier else None
+
+    def _not_later(self, b: int, a: int) -> bool:
+        ya, yb = int(self.year[a]), int(self.year[b])
+        return _NO_YEAR in (ya, yb) or yb <= ya
+
+
+class Speaker(Protocol):
+    """What a report says about who it speaks for (a record, or a loaded report's meta)."""
+
+    @property
+    def government(self) -> str | None: ...
+    @property
+    def parents(self) -> tuple[str, ...]: ...
+    @property
+    def path(self) -> str: ...
+
+
+class Named(NamedTuple):
+    """A loaded report as a :class:`Speaker`."""
+
+    government: str | None
+    parents: tuple[str, ...]
+    path: str
+
+
+def government_keys(records: Sequence[Speaker]) -> list[str]:
+    """Who each report speaks for, decided across the corpus.
+
+    Reports name themselves unevenly: 燕藏区 in one year, 六安市燕藏区 the next; 徐水县
+    before 2015, 徐水区 after. Reports with the same stem are one government unless they
+    place it in different provinces; then each province's is its own, and a report
+    naming none stands alone (it cannot be told which it is). A report that never
+    names itself stands alone.
+    """
+    by_stem: dict[str, list[int]] = defaultdict(list)
+    for d, record in enumerate(records):
+        if record.government:
+            by_stem[split_suffix(record.government)[0]].append(d)
+    keys = [r.path for r in records]
+    for stem, docs in by_stem.items():
+        provinces = {records[d].parents[0] for d in docs if records[d].parents}
+        for d in docs:
+            parents = records[d].parents
+            if len(provinces) <= 1:
+                keys[d] = "/".join((*sorted(provinces), stem))
+            elif parents:
+                keys[d] = f"{parents[0]}/{stem}"
+    return keys
+
+
+def _ancestor_table(records: list[ReportRecord], gov: IdArray) -> IdArray:
+    """For each report, the government ids above it (padded with -1): those named among its
+    parents, and the national government for any report below the national level."""
+    by_name: dict[str, set[int]] = defaultdict(set)
+    national: set[int] = set()
+    for record, g in zip(records, gov.tolist(), strict=True):
+        if record.government:
+            by_name[record.government].add(g)
+        if record.level == "national":
+            national.add(g)
+    rows: list[list[int]] = []
+    for record in records:
+        found: set[int] = set()
+        for parent in record.parents:
+            found |= by_name.get(parent, set())
+        if record.level != "national":
+            found |= national
+        rows.append(sorted(found))
+    width = max((len(r) for r in rows), default=0) or 1
+    table = np.full((len(rows), width), -1, dtype=np.int64)
+    for k, row in enumerate(rows):
+        table[k, : len(row)] = row
+    return table

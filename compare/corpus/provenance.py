@@ -1,0 +1,132 @@
+"""Where each report's wording came from: its own, carried over, handed down, peers, common.
+
+Every clause of a report (and so every character of its body) gets the first
+of these that fits, as a reader would ask in turn:
+
+1. ``common``: formula, held (word for word or as a near-duplicate) by at least
+   ``common`` governments besides the report's own;
+2. ``handed_down``: held by a report of a government above it, of the same or
+   an earlier year (the national report, its province's or city's);
+3. ``carried_over``: held by an earlier report of its own government;
+4. ``peers``: held by another government of the same level;
+5. ``own``: the rest, its own words (and clauses too short to count).
+
+The shares sum to 1. Where the corpus cannot tell (no earlier report of the
+government, no report above it, a report that never names itself), a note
+says so. Counts of governments are taken per index key (a clause itself, or a
+band group of near-duplicates): a report holding a clause holds all its keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .clause_index import Holders, IdArray, gather
+from .lineage import Lineage
+from .records import ReportRecord
+
+KINDS = ("own", "carried_over", "handed_down", "peers", "common")
+_RANKS = 5
+
+
+@dataclass
+class Provenance:
+    """One report's body split by where its wording came from (shares summing to 1)."""
+
+    shares: dict[str, float]
+    notes: list[str] = field(default_factory=list)
+
+
+class ProvenanceCounter:
+    """Splits every report of a corpus; the per-clause counts are made once."""
+
+    def __init__(self, docs: Holders, lineage: Lineage, common: int) -> None:
+        self.docs, self.lineage = docs, lineage
+        self.common = self._at_least_governments(common + 1)
+        self.peer_keys = self._keys_with_two_governments_per_rank()
+
+    def _governments_per_key(self) -> IdArray:
+        """How many distinct governments hold each key."""
+        docs = self.docs
+        key = np.repeat(np.arange(len(docs.key_size), dtype=np.int64), docs.key_size)
+        width = int(self.lineage.gov.max()) + 1 if len(self.lineage.gov) else 1
+        pairs = np.unique(key * width + self.lineage.gov[docs.key_docs])
+        return np.bincount(pairs // width, minlength=len(docs.key_size)).astype(np.int64)
+
+    def _at_least_governments(self, count: int) -> NDArray[np.bool_]:
+        """For each distinct clause, whether at least ``count`` governments hold it or a
+        near-duplicate (bounds per key, the exact union only where they disagree)."""
+        docs = self.docs
+        if docs.clauses == 0:
+            return np.zeros(0, dtype=bool)
+        sizes = self._governments_per_key()[docs.keys]
+        low = np.maximum.reduceat(sizes, docs.key_start[:-1])
+        high = np.add.reduceat(sizes, docs.key_start[:-1])
+        out = low >= count
+        gov = self.lineage.gov
+        for i in np.flatnonzero(~out & (high >= count)).tolist():
+            out[i] = len(np.unique(gov[docs.member_array(i)])) >= count
+        return out
+
+    def _keys_with_two_governments_per_rank(self) -> NDArray[np.bool_]:
+        """For each key and level, whether two governments of that level hold it."""
+        docs = self.docs
+        key = np.repeat(np.arange(len(docs.key_size), dtype=np.int64), docs.key_size)
+        rank, gov = self.lineage.rank[docs.key_docs], self.lineage.gov[docs.key_docs]
+        width = int(gov.max()) + 1 if len(gov) else 1
+        triples = np.unique((key * _RANKS + rank) * width + gov)
+        key_rank = triples // width
+        counts = np.bincount(key_rank, minlength=len(docs.key_size) * _RANKS)
+        return (counts >= 2).reshape(len(docs.key_size), _RANKS)
+
+    def _peers(self, doc: int, ids: IdArray) -> NDArray[np.bool_]:
+        """For each clause of ``doc``, whether another government of its level holds it."""
+        docs = self.docs
+        if len(ids) == 0:
+            return np.zeros(0, dtype=bool)
+        lengths = docs.key_start[ids + 1] - docs.key_start[ids]
+        keys = gather(docs.key_start, docs.keys, ids)
+        hit = self.peer_keys[keys, int(self.lineage.rank[doc])]
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
+        out: NDArray[np.bool_] = np.logical_or.reduceat(hit, starts)
+        return out
+
+    def split(self, doc: int, record: ReportRecord, ids: IdArray) -> Provenance:
+        """The provenance of report ``doc`` (its record and distinct-clause ids)."""
+        lineage, docs = self.lineage, self.docs
+        above, earlier = lineage.above_docs(doc), lineage.earlier_own(doc)
+        kinds = np.zeros(len(ids), dtype=np.int64)  # KINDS[0], own
+        masks = [
+            ("peers", self._peers(doc, ids)),
+            ("carried_over", docs.held_in(doc, earlier) if earlier else None),
+            ("handed_down", docs.held_in(doc, above) if above else None),
+            ("common", self.common[ids]),
+        ]
+        for kind, mask in masks:  # later assignments win: common first, as documented
+            if mask is not None and len(mask):
+                kinds[mask] = KINDS.index(kind)
+        chars = record.clause_chars.astype(np.int64)
+        total = max(record.body_chars, 1)
+        shares = {
+            kind: float(chars[kinds == k].sum()) / total
+            for k, kind in enumerate(KINDS)
+            if kind != "own"
+        }
+        shares["own"] = max(0.0, 1.0 - sum(shares.values()))
+        return Provenance({k: shares[k] for k in KINDS}, self._notes(doc, record, above, earlier))
+
+    def _notes(
+        self, doc: int, record: ReportRecord, above: list[int], earlier: list[int]
+    ) -> list[str]:
+        """What the corpus cannot tell about this report's wording."""
+        if not record.government:
+            return ["the report never names its government: carried-over wording cannot be told"]
+        notes = []
+        if not earlier:
+            notes.append("no earlier report of its government in the corpus")
+        if not above and record.level != "national":
+            notes.append("no report of a government above it in the corpus")
+        return notes

@@ -1,0 +1,184 @@
+"""What an audit finds, as plain data: per report, per pair, per formula, per year.
+
+These are what the JSON, CSV and HTML render and what a stored index keeps for
+a re-run (``to_dict``/``from_dict`` are exact; ``to_json`` rounds for people).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .lexicon import FirstSeen, Formula
+
+SCHEMA_VERSION = 2
+
+
+@dataclass
+class Closest:
+    """A report's closest other report and the reuse between them (of this one in it)."""
+
+    path: str
+    reuse: float
+
+
+@dataclass
+class DocumentFigures:
+    path: str
+    label: str  # government and year, unique in the corpus (the file name where needed)
+    government: str | None
+    level: str | None
+    year: int | None
+    shared_ratio: float  # share of the body found in at least one other report
+    boilerplate: float
+    closest: Closest | None
+    provenance: dict[str, float]  # own, carried_over, handed_down, peers, common: sum 1
+    provenance_notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PairFigures:
+    a: str
+    b: str
+    jaccard: float
+    reuse_ab: float  # reuse(a -> b): share of a's body found in b
+    reuse_ba: float
+    why: list[str]  # "reuse", "year_over_year", "closest": why the pair is listed
+
+
+@dataclass
+class TimelinePoint:
+    government: str
+    year: int
+    from_year: int
+    path: str
+    from_path: str
+    carried_over: float  # reuse of this year's report in the previous one
+    from_any_earlier: float
+
+
+@dataclass
+class AuditResult:
+    documents: list[DocumentFigures]
+    pairs: list[PairFigures]
+    formulas: list[Formula]
+    timeline: list[TimelinePoint]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Every figure at full precision (for storing and reading back exactly)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> AuditResult:
+        documents = []
+        for d in data["documents"]:
+            closest = d.pop("closest")
+            documents.append(DocumentFigures(**d, closest=Closest(**closest) if closest else None))
+        formulas = []
+        for f in data["formulas"]:
+            seen = FirstSeen(**f.pop("first_seen"))
+            forms = [(text, count) for text, count in f.pop("forms")]
+            formulas.append(Formula(**f, forms=forms, first_seen=seen))
+        return cls(
+            documents,
+            [PairFigures(**p) for p in data["pairs"]],
+            formulas,
+            [TimelinePoint(**t) for t in data["timeline"]],
+        )
+
+    def to_json(self) -> dict[str, object]:
+        """The documented ``audit --json`` schema (figures rounded to four places)."""
+        return {
+            "schema": SCHEMA_VERSION,
+            "documents": [_document_json(d) for d in self.documents],
+            "pairs": [
+                {
+                    "a": p.a,
+                    "b": p.b,
+                    "jaccard": round(p.jaccard, 4),
+                    "reuse_ab": round(p.reuse_ab, 4),
+                    "reuse_ba": round(p.reuse_ba, 4),
+                    "why": p.why,
+                }
+                for p in self.pairs
+            ],
+            "formulas": [_formula_json(f) for f in self.formulas],
+            "timeline": [_timeline_json(t) for t in self.timeline],
+        }
+
+    def to_csv_rows(self) -> list[dict[str, object]]:
+        """The same figures as one long table: a ``table`` column says which."""
+        data = self.to_json()
+        rows: list[dict[str, object]] = []
+        for doc in data["documents"]:  # type: ignore[attr-defined]
+            closest = doc.pop("closest") or {}
+            provenance = doc.pop("provenance")
+            notes = doc.pop("provenance_notes")
+            rows.append(
+                {
+                    "table": "document",
+                    **doc,
+                    **{f"provenance_{k}": v for k, v in provenance.items()},
+                    "provenance_notes": "; ".join(notes),
+                    "closest": closest.get("path"),
+                    "reuse": closest.get("reuse"),
+                }
+            )
+        for pair in data["pairs"]:  # type: ignore[attr-defined]
+            rows.append({"table": "pair", **pair, "why": " ".join(pair["why"])})
+        for formula in data["formulas"]:  # type: ignore[attr-defined]
+            seen = formula.pop("first_seen")
+            forms = formula.pop("forms")
+            rows.append(
+                {
+                    "table": "formula",
+                    **formula,
+                    "forms": " | ".join(f"{f['text']} ({f['reports']})" for f in forms),
+                    "first_seen": seen["path"],
+                    "first_seen_year": seen["year"],
+                    "first_seen_level": seen["level"],
+                }
+            )
+        rows.extend({"table": "timeline", **t} for t in data["timeline"])  # type: ignore[attr-defined]
+        return rows
+
+
+def _document_json(d: DocumentFigures) -> dict[str, object]:
+    return {
+        "path": d.path,
+        "label": d.label,
+        "government": d.government,
+        "level": d.level,
+        "year": d.year,
+        "shared_ratio": round(d.shared_ratio, 4),
+        "boilerplate": round(d.boilerplate, 4),
+        "closest": None
+        if d.closest is None
+        else {"path": d.closest.path, "reuse": round(d.closest.reuse, 4)},
+        "provenance": _shares(d.provenance),
+        "provenance_notes": d.provenance_notes,
+    }
+
+
+def _shares(shares: dict[str, float]) -> dict[str, float]:
+    """Shares rounded to four places that still sum to 1 (``own`` takes the rounding)."""
+    rounded = {k: round(v, 4) for k, v in shares.items() if k != "own"}
+    return {"own": round(1.0 - sum(rounded.values()), 4), **rounded}
+
+
+def _timeline_json(t: TimelinePoint) -> dict[str, object]:
+    point = asdict(t)
+    point["carried_over"] = round(t.carried_over, 4)
+    point["from_any_earlier"] = round(t.from_any_earlier, 4)
+    return point
+
+
+def _formula_json(f: Formula) -> dict[str, object]:
+    return {
+        "template": f.template,
+        "reports": f.reports,
+        "governments": f.governments,
+        "forms": [{"text": text, "reports": count} for text, count in f.forms],
+        "first_seen": asdict(f.first_seen),
+        "paths": f.paths,
+    }

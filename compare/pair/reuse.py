@@ -1,0 +1,96 @@
+"""The one reuse measure, shared by compare and audit.
+
+**reuse(A → B)**: the share of A's body (its Han characters, letters and digits)
+that lies in clauses B also holds, word for word or as a near-duplicate. A
+clause is a stretch between ``，：。！？；`` of at least ``min_clause`` such
+characters; two clauses are near-duplicates when the MinHash sketches of their
+character 3-grams agree on a whole LSH band (about Jaccard >= ``threshold``), so
+``社会消费品零售总额增长7.8%`` in A is found in B's ``…增长8.5%``.
+
+The audit's clause index groups clauses by the same band hashes, so the audit's
+reuse of a pair and the compare page of that pair give the same figure. (The
+compare page's *shared phrasing* is another measure, named apart: exact runs of
+words, which count only the words two texts have in common.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ..model import Document
+from ..read.chars import content_length, letters
+from ..read.units import CLAUSE_ENDS, SENTENCE_ENDS, split_units
+from ..settings import SketchSettings
+from .sketch import BandHashes, band_hashes, sketch_texts
+
+Sizes = NDArray[np.int32]
+
+
+@dataclass
+class BodyClauses:
+    """The clauses of a report's body that the reuse measure counts, and its sizes."""
+
+    keys: list[str]  # the letters of each clause: its identity
+    texts: list[str]  # each clause as written (normalised)
+    chars: Sizes  # letters of each clause
+    sentence: Sizes  # the sentence each clause lies in
+    sentence_chars: Sizes
+    body_chars: int
+
+
+def body_clauses(doc: Document, min_clause: int) -> BodyClauses:
+    """Clauses of ``doc``'s body with at least ``min_clause`` letters, in order."""
+    text, start, end = doc.norm.text, doc.body_start, doc.body_end
+    sentences = split_units(text, start, end, SENTENCE_ENDS)
+    keys, texts, chars, owner = [], [], [], []
+    k = 0
+    for clause in split_units(text, start, end, CLAUSE_ENDS):
+        while k + 1 < len(sentences) and sentences[k].end <= clause.start:
+            k += 1
+        raw = text[clause.start : clause.end]
+        key = letters(raw)
+        if len(key) >= min_clause:
+            keys.append(key)
+            texts.append(raw)
+            chars.append(len(key))
+            owner.append(k)
+    return BodyClauses(
+        keys,
+        texts,
+        np.array(chars, dtype=np.int32),
+        np.array(owner, dtype=np.int32),
+        np.array([content_length(text[s.start : s.end]) for s in sentences], dtype=np.int32),
+        content_length(text[start:end]),
+    )
+
+
+def clause_bands(keys: list[str], settings: SketchSettings) -> BandHashes:
+    """The LSH band hashes of each clause's 3-gram sketch, one row per clause."""
+    sketches = sketch_texts(keys, settings.clause_shingle, settings.num_perm, settings.seed)
+    return band_hashes(sketches, settings.threshold, settings.num_perm)
+
+
+def held_in(bands: BandHashes, other: BandHashes) -> NDArray[np.bool_]:
+    """For each clause (row of ``bands``), whether a clause of ``other`` shares a band."""
+    found = np.zeros(len(bands), dtype=bool)
+    if len(bands) and len(other):
+        for band in range(bands.shape[1]):
+            found |= np.isin(bands[:, band], other[:, band])
+    return found
+
+
+def share(clauses: BodyClauses, held: NDArray[np.bool_]) -> float:
+    """The share of the body in the clauses marked ``held``."""
+    if clauses.body_chars == 0:
+        return 0.0
+    return int(clauses.chars[held].sum()) / clauses.body_chars
+
+
+def reuse_between(a: Document, b: Document, settings: SketchSettings) -> tuple[float, float]:
+    """reuse(A -> B) and reuse(B -> A)."""
+    ca, cb = body_clauses(a, settings.min_clause), body_clauses(b, settings.min_clause)
+    ba, bb = clause_bands(ca.keys, settings), clause_bands(cb.keys, settings)
+    return share(ca, held_in(ba, bb)), share(cb, held_in(bb, ba))
