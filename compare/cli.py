@@ -402,7 +402,7 @@ def _pair_page_paths(html_path: str) -> list[str]:
     type=click.IntRange(1, 10_000),
     default=3,
     show_default=True,
-    help="A clause found in at least this many other reports is common formula.",
+    help="Wording held by at least this many other governments is common formula.",
 )
 @click.option(
     "--boilerplate-share",

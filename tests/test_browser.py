@@ -10,10 +10,7 @@ by keyboard, no horizontal overflow on the phone, the page with scripting off.
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,28 +19,7 @@ import pytest
 from compare import Document, compare_reports
 from compare.render.compare_page import render_comparison
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-DESKTOP = {"width": 1400, "height": 900}
-PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def chromium_path() -> str:
-    if CHROMIUM is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed: .ci/run should have installed it")
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    pytest.importorskip("playwright")
-    return CHROMIUM
+from .browser_session import DESKTOP, PHONE, Session
 
 
 @pytest.fixture(scope="module")
@@ -59,45 +35,6 @@ def pages(
         )
         out[a] = path
     return out
-
-
-class Session:
-    """A browser page that records console errors and refuses (and counts) every request."""
-
-    def __init__(self, browser: Any, viewport: dict[str, int], script: bool = True) -> None:
-        self.context = browser.new_context(viewport=viewport, java_script_enabled=script)
-        self.page = self.context.new_page()
-        self.errors: list[str] = []
-        self.requests: list[str] = []
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.route("**/*", self._route)
-
-    def _route(self, route: Any) -> None:
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            self.requests.append(route.request.url)
-            route.abort()
-
-    def open(self, path: Path) -> Any:
-        self.page.goto(path.as_uri())
-        return self.page
-
-    def close(self) -> None:
-        self.context.close()
-        assert self.errors == []
-        assert self.requests == []
-
-
-@pytest.fixture(scope="module")
-def browser(chromium_path: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path, args=FLAGS)
-        yield b
-        b.close()
 
 
 def _box(page: Any, selector: str) -> dict[str, float]:

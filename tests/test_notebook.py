@@ -6,7 +6,16 @@ from html.parser import HTMLParser
 
 import pytest
 
-from compare import Comparison, Document, compare_reports, parse_report
+from compare import (
+    AuditSettings,
+    Comparison,
+    Document,
+    audit_reports,
+    compare_reports,
+    parse_report,
+)
+
+from .conftest import SAMPLES
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +82,31 @@ def test_repr_html_is_a_small_escaped_summary(result: Comparison) -> None:
         "<b>某县</b>政府工作报告\n各位代表：\n一、工作回顾\n<script>x</script>很好。\n", "e.txt"
     )
     assert "<script>" not in compare_reports(evil, evil)._repr_html_()
+
+
+@pytest.mark.parametrize("table", ["documents", "pairs", "formulas", "timeline"])
+def test_audit_records_are_flat_and_uniform(table: str) -> None:
+    result = audit_reports([str(SAMPLES)], AuditSettings(min_reuse=0.0)).result
+    records = result.to_records(table)  # type: ignore[arg-type]
+    if table == "timeline":
+        assert records == []  # five districts, one year each
+        return
+    assert records
+    keys = set(records[0])
+    for record in records:
+        assert set(record) == keys
+        for value in record.values():
+            assert value is None or isinstance(value, (str, int, float, bool))
+    if table == "documents":
+        shares = [k for k in keys if k.startswith("provenance_") and k != "provenance_notes"]
+        assert len(shares) == 5
+        assert all(sum(r[k] for k in shares) == pytest.approx(1.0, abs=1e-3) for r in records)
+
+
+def test_audit_result_renders_itself() -> None:
+    result = audit_reports([str(SAMPLES)], AuditSettings()).result
+    html = result._repr_html_()
+    parser = HTMLParser()
+    parser.feed(html)
+    assert html.count("<tr>") == 1 + len(result.documents) + 1 + len(result.pairs[:10])
+    assert result.formulas[0].template in html

@@ -118,10 +118,11 @@ def small_corpus_note(others: int, settings: AuditSettings) -> str | None:
     needed = reports_needed(settings)
     if others >= needed:
         return None
+    reports = "report" if others == 1 else "reports"
     return (
-        f"the corpus holds {others} reports besides A and B; telling common formula (held by "
-        f"at least {settings.common} others) from reuse particular to this pair needs at least "
-        f"{needed}: shared phrasing is not split"
+        f"the corpus holds {others} {reports} besides A and B; telling common formula (held by "
+        f"at least {settings.common} other governments) from reuse particular to this pair "
+        f"needs at least {needed}: shared phrasing is not split"
     )
 
 

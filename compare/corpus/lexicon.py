@@ -61,11 +61,11 @@ def lexicon(
 ) -> list[Formula]:
     """The ``limit`` most used templates, most reports first."""
     entries: dict[str, _Entry] = defaultdict(_Entry)
-    listed: set[int] = set()
+    listed: set[int] = set()  # clauses counted already (near-duplicate families overlap)
     for i in candidates(index, docs, 5 * limit):
         if i in listed:
             continue
-        family = sorted(index.near(i), key=lambda j: (-docs.own_count(j), j))
+        family = sorted(index.near(i) - listed, key=lambda j: (-docs.own_count(j), j))
         listed.update(family)
         for j in family[:FORMS_PER_FAMILY]:
             holders = docs.own(j).tolist()

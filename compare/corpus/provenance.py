@@ -1,13 +1,15 @@
 """Where each report's wording came from: its own, carried over, handed down, peers, common.
 
 Every clause of a report (and so every character of its body) gets the first
-of these that fits, as a reader would ask in turn:
+of these that fits (held means word for word or as a near-duplicate):
 
-1. ``common``: formula, held (word for word or as a near-duplicate) by at least
-   ``common`` governments besides the report's own;
-2. ``handed_down``: held by a report of a government above it, of the same or
-   an earlier year (the national report, its province's or city's);
-3. ``carried_over``: held by an earlier report of its own government;
+1. ``handed_down``: held by a report of a government above it, of the same or
+   an earlier year (the national report, its province's or city's): wording
+   that came from above, however widely it spread;
+2. ``common``: formula held by at least ``common`` governments besides the
+   report's own, with no source above it in the corpus;
+3. ``carried_over``: held by an earlier report of its own government (its own
+   wording recycled, not general formula);
 4. ``peers``: held by another government of the same level;
 5. ``own``: the rest, its own words (and clauses too short to count).
 
@@ -102,10 +104,10 @@ class ProvenanceCounter:
         masks = [
             ("peers", self._peers(doc, ids)),
             ("carried_over", docs.held_in(doc, earlier) if earlier else None),
-            ("handed_down", docs.held_in(doc, above) if above else None),
             ("common", self.common[ids]),
+            ("handed_down", docs.held_in(doc, above) if above else None),
         ]
-        for kind, mask in masks:  # later assignments win: common first, as documented
+        for kind, mask in masks:  # later assignments win: handed down first, as documented
             if mask is not None and len(mask):
                 kinds[mask] = KINDS.index(kind)
         chars = record.clause_chars.astype(np.int64)

@@ -7,11 +7,20 @@ a re-run (``to_dict``/``from_dict`` are exact; ``to_json`` rounds for people).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from html import escape
+from typing import Any, Literal
 
 from .lexicon import FirstSeen, Formula
 
 SCHEMA_VERSION = 2
+Table = Literal["documents", "pairs", "formulas", "timeline"]
+_TABLE_KINDS = {
+    "documents": "document",
+    "pairs": "pair",
+    "formulas": "formula",
+    "timeline": "timeline",
+}
+_KINDS = ("own", "carried_over", "handed_down", "peers", "common")
 
 
 @dataclass
@@ -106,6 +115,43 @@ class AuditResult:
             "timeline": [_timeline_json(t) for t in self.timeline],
         }
 
+    def to_records(self, table: Table = "documents") -> list[dict[str, object]]:
+        """Flat rows for ``pandas.DataFrame``, one table at a time: ``documents`` (with a
+        column per provenance share), ``pairs``, ``formulas`` or ``timeline``."""
+        kind = _TABLE_KINDS[table]
+        return [
+            {k: v for k, v in row.items() if k != "table"}
+            for row in self.to_csv_rows()
+            if row["table"] == kind
+        ]
+
+    def _repr_html_(self) -> str:
+        """A compact summary for Jupyter: where each report's wording came from, the pairs
+        with the most reuse and the most used templates."""
+        docs = "".join(
+            f"<tr><td>{escape(d.label)}</td>"
+            + "".join(f"<td>{d.provenance[k]:.0%}</td>" for k in _KINDS)
+            + f"<td>{escape(d.closest.path if d.closest else '—')}</td></tr>"
+            for d in self.documents[:20]
+        )
+        pairs = "".join(
+            f"<tr><td>{escape(p.a)}</td><td>{escape(p.b)}</td>"
+            f"<td>{p.reuse_ab:.0%}</td><td>{p.reuse_ba:.0%}</td></tr>"
+            for p in self.pairs[:10]
+        )
+        formulas = "".join(
+            f"<li>{escape(f.template)} ({f.reports} reports)</li>" for f in self.formulas[:10]
+        )
+        return (
+            f'<div class="reportdiff"><p><strong>{len(self.documents)} reports</strong> · '
+            f"{len(self.pairs)} pairs worth reading</p>"
+            "<table><tr><th>report</th>"
+            + "".join(f"<th>{k}</th>" for k in _KINDS)
+            + f"<th>closest</th></tr>{docs}</table>"
+            "<table><tr><th>A</th><th>B</th><th>A in B</th><th>B in A</th></tr>"
+            f"{pairs}</table><p>Most used templates:</p><ol>{formulas}</ol></div>"
+        )
+
     def to_csv_rows(self) -> list[dict[str, object]]:
         """The same figures as one long table: a ``table`` column says which."""
         data = self.to_json()
@@ -134,6 +180,7 @@ class AuditResult:
                     "table": "formula",
                     **formula,
                     "forms": " | ".join(f"{f['text']} ({f['reports']})" for f in forms),
+                    "paths": " | ".join(formula.pop("paths")),
                     "first_seen": seen["path"],
                     "first_seen_year": seen["year"],
                     "first_seen_level": seen["level"],

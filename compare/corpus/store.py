@@ -226,17 +226,18 @@ def stored_settings(path: str) -> dict[str, object]:
 
 
 def refuse_foreign(path: str) -> None:
-    """Refuse, without writing a byte, a file that exists and is not a reportdiff index."""
+    """Refuse, without writing a byte, a file that exists and is not a reportdiff index.
+
+    The mark is read from the file's header (SQLite keeps ``application_id`` at byte
+    68), which needs no lock: an index another audit holds is not mistaken for junk.
+    """
     if not os.path.exists(path) or os.path.getsize(path) == 0:
         return
-    try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            (mark,) = db.execute("PRAGMA application_id").fetchone()
-        finally:
-            db.close()
-    except sqlite3.DatabaseError as exc:
-        raise OutputError(path, "is not a reportdiff index (not an SQLite file)") from exc
+    with open(path, "rb") as handle:
+        header = handle.read(100)
+    if not header.startswith(b"SQLite format 3\x00") or len(header) < 72:
+        raise OutputError(path, "is not a reportdiff index (not an SQLite file); left as it is")
+    mark = int.from_bytes(header[68:72], "big")
     if mark != APPLICATION_ID:
         if _ours_but_older(path):
             raise IndexMismatch(path, "was written by an older reportdiff; use a new index file")
@@ -250,7 +251,7 @@ def _ours_but_older(path: str) -> bool:
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError:  # no such table, or locked by its own program
         return False
     finally:
         db.close()

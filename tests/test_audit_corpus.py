@@ -1,0 +1,109 @@
+"""The audit on the real development corpus (../shared/corpus): every report placed,
+every year-over-year pair seen, provenance that adds up, templates with slots."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from compare import AuditSettings, audit_reports, compare_reports
+
+from .corpus_files import Source, sources
+
+
+def _family(source: Source) -> str:
+    """A government across years, by its file name (xushui_district for every year)."""
+    return re.sub(r"_\d{4}$", "", source.path.stem)
+
+
+@pytest.fixture(scope="module")
+def corpus() -> tuple[list[Source], dict[str, object]]:
+    rows = sources()
+    data = audit_reports([str(s.path) for s in rows], AuditSettings()).result.to_json()
+    return rows, data
+
+
+def test_closest_is_the_own_governments(corpus: tuple[list[Source], dict[str, object]]) -> None:
+    rows, data = corpus
+    family = {str(s.path): _family(s) for s in rows}
+    size: dict[str, int] = defaultdict(int)
+    for f in family.values():
+        size[f] += 1
+    closest = {d["path"]: d["closest"]["path"] for d in data["documents"]}  # type: ignore[attr-defined]
+    eligible = [p for p in closest if size[family[p]] > 1]
+    own = [p for p in eligible if family[closest[p]] == family[p]]
+    assert len(eligible) >= 60
+    assert len(own) / len(eligible) >= 0.95, sorted(set(eligible) - set(own))
+
+
+def test_every_consecutive_year_pair_is_reported(
+    corpus: tuple[list[Source], dict[str, object]],
+) -> None:
+    rows, data = corpus
+    years: dict[str, list[Source]] = defaultdict(list)
+    for s in rows:
+        years[_family(s)].append(s)
+    pairs = {(p["a"], p["b"]): p for p in data["pairs"]}  # type: ignore[attr-defined]
+    timeline = {(t["path"], t["from_path"]) for t in data["timeline"]}  # type: ignore[attr-defined]
+    expected = 0
+    for reports in years.values():
+        reports.sort(key=lambda s: s.year)
+        for earlier, later in pairwise(reports):
+            key = tuple(sorted((str(earlier.path), str(later.path))))
+            assert key in pairs, key
+            assert "year_over_year" in pairs[key]["why"], key
+            assert (str(later.path), str(earlier.path)) in timeline
+            expected += 1
+    assert expected >= 45  # the corpus's series: Hebei 14 years, Xushui 8, Shunping 6, ...
+
+
+def test_provenance_adds_up(corpus: tuple[list[Source], dict[str, object]]) -> None:
+    _, data = corpus
+    for doc in data["documents"]:  # type: ignore[attr-defined]
+        shares = doc["provenance"]
+        assert set(shares) == {"own", "carried_over", "handed_down", "peers", "common"}
+        assert sum(shares.values()) == pytest.approx(1.0, abs=1e-9)
+    hebei_2026 = next(d for d in data["documents"] if d["path"].endswith("hebei_province_2026.txt"))  # type: ignore[attr-defined]
+    assert hebei_2026["provenance"]["carried_over"] > 0.1  # its own 2025 wording
+    xushui = [d for d in data["documents"] if "xushui" in d["path"]]  # type: ignore[attr-defined]
+    assert all(d["provenance"]["handed_down"] > 0 for d in xushui[1:])  # Hebei's wording
+
+
+def test_lexicon_shows_slots_never_one_reports_figure(
+    corpus: tuple[list[Source], dict[str, object]],
+) -> None:
+    _, data = corpus
+    formulas = data["formulas"]  # type: ignore[assignment]
+    slotted = [f for f in formulas if "{数}" in f["template"] and len(f["forms"]) >= 2]
+    assert slotted, "figure-varying formula is one template"
+    for f in formulas:
+        assert not re.search(r"\d", f["template"]), f["template"]  # every figure is a slot
+        assert f["reports"] >= 2 and f["governments"] >= 1
+        assert all(form["reports"] <= f["reports"] for form in f["forms"])
+        assert f["first_seen"]["year"] is None or all(
+            f["first_seen"]["year"] <= int(re.search(r"(\d{4})\.txt$", p).group(1))  # type: ignore[union-attr]
+            for p in f["paths"]
+        )
+
+
+def test_audit_and_compare_give_one_reuse(
+    corpus: tuple[list[Source], dict[str, object]],
+) -> None:
+    _, data = corpus
+    for pair in data["pairs"][:2] + data["pairs"][-1:]:  # type: ignore[index]
+        result = compare_reports(pair["a"], pair["b"])
+        assert (round(result.reuse[0], 4), round(result.reuse[1], 4)) == (
+            pair["reuse_ab"],
+            pair["reuse_ba"],
+        )
+
+
+def test_labels_are_unique(corpus: tuple[list[Source], dict[str, object]]) -> None:
+    _, data = corpus
+    labels = [d["label"] for d in data["documents"]]  # type: ignore[attr-defined]
+    assert len(labels) == len(set(labels))
+    assert Path(data["documents"][0]["path"]).name  # type: ignore[index]

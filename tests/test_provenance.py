@@ -1,0 +1,111 @@
+"""Provenance on a generated corpus with known hand-downs, and on the real corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compare import AuditSettings, audit_reports, load_report
+from compare.read.chars import content_length
+
+from .handdown_corpus import CARRIED, NATIONAL, PEER, PROVINCIAL, Generated, make_handdown_corpus
+
+
+@pytest.fixture(scope="module")
+def handdown(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Generated], dict[str, object]]:
+    folder = tmp_path_factory.mktemp("handdown")
+    generated = make_handdown_corpus(folder)
+    return generated, audit_reports([str(folder)], AuditSettings()).result.to_json()
+
+
+def _by_path(data: dict[str, object]) -> dict[str, dict[str, object]]:
+    return {d["path"]: d for d in data["documents"]}  # type: ignore[attr-defined]
+
+
+def _planted_share(report: Generated, kind: str) -> float:
+    """The share of the report's body the sentences planted as ``kind`` make up."""
+    doc = load_report(str(report.path))
+    planted = sum(content_length(s) for s in report.planted.get(kind, []))
+    return planted / content_length(doc.body_text)
+
+
+def test_metadata_places_every_report(handdown: tuple[list[Generated], dict[str, object]]) -> None:
+    generated, data = handdown
+    docs = _by_path(data)
+    for report in generated:
+        doc = docs[str(report.path)]
+        assert (doc["government"], doc["level"], doc["year"]) == (
+            report.government,
+            report.level,
+            report.year,
+        )
+
+
+def test_shares_sum_to_one(handdown: tuple[list[Generated], dict[str, object]]) -> None:
+    _, data = handdown
+    for doc in data["documents"]:  # type: ignore[attr-defined]
+        assert sum(doc["provenance"].values()) == pytest.approx(1.0, abs=1e-9)
+        assert all(v >= 0 for v in doc["provenance"].values())
+
+
+@pytest.mark.parametrize("kind", ["handed_down", "carried_over", "peers"])
+def test_planted_wording_is_attributed(
+    handdown: tuple[list[Generated], dict[str, object]], kind: str
+) -> None:
+    generated, data = handdown
+    docs = _by_path(data)
+    for report in generated:
+        found = docs[str(report.path)]["provenance"][kind]  # type: ignore[index]
+        planted = _planted_share(report, kind)
+        # the planted sentences are a lower bound: the generator's own scaffolding
+        # (我代表人民政府…, the closing) is handed down from the national report too
+        assert found >= 0.9 * planted, (report.path.name, kind, found, planted)
+        first_year = all(
+            g.year >= report.year for g in generated if g.government == report.government
+        )
+        if kind == "carried_over" and first_year:
+            assert found == 0, (report.path.name, found)
+
+
+def test_the_national_report_hands_down_nothing_to_itself(
+    handdown: tuple[list[Generated], dict[str, object]],
+) -> None:
+    generated, data = handdown
+    national = next(g for g in generated if g.level == "national")
+    doc = _by_path(data)[str(national.path)]
+    assert doc["provenance"]["handed_down"] == 0  # type: ignore[index]
+    assert "no report of a government above it" not in " ".join(doc["provenance_notes"])  # type: ignore[arg-type]
+
+
+def test_who_handed_down_what(handdown: tuple[list[Generated], dict[str, object]]) -> None:
+    generated, data = handdown
+    first_seen = {f["template"]: f["first_seen"] for f in data["formulas"]}  # type: ignore[attr-defined]
+    path_of = {(g.government, g.year): str(g.path) for g in generated}
+    expected = {s: path_of[("国务院", 2024)] for s in NATIONAL}
+    for province, sentences in PROVINCIAL.items():
+        expected |= {s: path_of[(province, 2024)] for s in sentences}
+    expected |= {s: path_of[("徐水区", 2024)] for s in CARRIED}
+    for sentence, source in expected.items():
+        assert first_seen[sentence]["path"] == source, sentence
+    peer = first_seen[PEER[0]]
+    assert peer["path"] in (path_of[("徐水区", 2024)], path_of[("满城区", 2024)])
+    assert peer["level"] == "district"
+
+
+def test_every_report_has_a_closest(handdown: tuple[list[Generated], dict[str, object]]) -> None:
+    generated, data = handdown
+    docs = _by_path(data)
+    assert all(docs[str(g.path)]["closest"] is not None for g in generated)
+    xushui = [str(g.path) for g in generated if g.government == "徐水区"]
+    assert docs[xushui[1]]["closest"]["path"] == xushui[0]  # type: ignore[index]
+
+
+def test_a_single_report_cannot_tell(tmp_path: Path) -> None:
+    sample = Path(__file__).resolve().parent.parent / "samples" / "hanbin-2020.txt"
+    (tmp_path / "only.txt").write_bytes(sample.read_bytes())
+    data = audit_reports([str(tmp_path)], AuditSettings()).result.to_json()
+    (doc,) = data["documents"]  # type: ignore[misc]
+    assert doc["closest"] is None
+    assert doc["provenance"]["own"] == 1.0
+    assert any("no earlier report" in n for n in doc["provenance_notes"])
