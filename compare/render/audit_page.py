@@ -202,11 +202,24 @@ def charts(result: AuditResult) -> list[Chart]:
 
 
 def grouped_documents(result: AuditResult) -> list[DocumentFigures]:
-    """Reports ordered by level, government and year: a government's reports together."""
+    """A government's reports together, by year; governments with the most reports first
+    (their carry-over is what a reader looks for), then by level and name."""
     rank = {"national": 0, "province": 1, "city": 2, "county": 3, "district": 3}
+    by_timeline = {t.path: t.government for t in result.timeline}
+    by_timeline |= {t.from_path: t.government for t in result.timeline}
+    family = {d.path: by_timeline.get(d.path, d.government or d.path) for d in result.documents}
+    size: dict[str, int] = defaultdict(int)
+    for name in family.values():
+        size[name] += 1
     return sorted(
         result.documents,
-        key=lambda d: (rank.get(d.level or "", 4), d.government or "~", d.year or 0, d.path),
+        key=lambda d: (
+            -size[family[d.path]],
+            rank.get(d.level or "", 4),
+            family[d.path],
+            d.year or 0,
+            d.path,
+        ),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 from typing import TYPE_CHECKING
 
 from ..model import Document, Section
@@ -95,17 +96,31 @@ def _near_rows(comparison: Comparison) -> int:
 
 
 def audit_lines(run: AuditRun, top: int = 10) -> list[str]:
-    """The terminal summary of an audit: size, top pairs, stickiness, top formulas."""
+    """The terminal summary of an audit: size, provenance, top pairs, carry-over, templates."""
     result = run.result
+    label = {d.path: d.label for d in result.documents}
     out = [
-        f"{len(result.documents)} reports ({run.reused} from the index), "
-        f"{len(result.pairs)} pairs worth reading"
+        f"{len(result.documents):,} reports ({run.reused:,} from the index), "
+        f"{len(result.pairs):,} pairs worth reading"
     ]
-    out += ["", "Pairs with the most reuse (share of A found in B, of B found in A, Jaccard):"]
+    if result.documents:
+        medians = {
+            kind: statistics.median(d.provenance[kind] for d in result.documents)
+            for kind in ("own", "carried_over", "handed_down", "peers", "common")
+        }
+        out.append(
+            "Where a report's wording came from (median share): "
+            + ", ".join(f"{kind.replace('_', ' ')} {share:.0%}" for kind, share in medians.items())
+        )
+    out += ["", "Pairs with the most reuse (A in B, B in A, Jaccard, why listed):"]
     for p in result.pairs[:top]:
-        out.append(f"  {p.reuse_ab:5.0%} {p.reuse_ba:5.0%}  {p.jaccard:.2f}  {p.a}  ↔  {p.b}")
+        why = ", ".join(w.replace("_", " ") for w in p.why)
+        out.append(
+            f"  {p.reuse_ab:5.0%} {p.reuse_ba:5.0%}  {p.jaccard:.2f}  {_pad(label[p.a], 12)}"
+            f"↔  {_pad(label[p.b], 12)}{why}"
+        )
     if result.timeline:
-        out += ["", "Carried over from the year before:"]
+        out += ["", "Carried over from the government's previous report:"]
         out += [
             f"  {t.government} {t.year} from {t.from_year}: {t.carried_over:.0%}"
             for t in result.timeline[:top]
