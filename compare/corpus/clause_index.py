@@ -33,6 +33,7 @@ from .keytable import KeyHashes, KeyTable, key_hashes
 
 IdArray = NDArray[np.signedinteger[Any]]  # clause, key or document ids (int32 or int64)
 _EMPTY_IDS: IdArray = np.zeros(0, dtype=np.int64)
+_SCATTER_UP_TO = 256  # keys held by more reports are searched for partners, not scattered
 _CACHED_DOCUMENTS = 256  # documents whose clause keys are kept ready (pairs come in runs)
 
 
@@ -204,24 +205,33 @@ class Holders:
 
     def held_by_each(self, doc: int, others: Sequence[int]) -> NDArray[np.bool_]:
         """For each clause of ``doc`` (rows, in order) and each of ``others`` (columns),
-        whether that document holds the clause or a near-duplicate: one look-up for
-        all the partners of a document instead of one per pair."""
+        whether that document holds the clause or a near-duplicate.
+
+        One look-up for all the partners of a document: the holders of each of its
+        rare keys are scattered into partner columns at once; a key held by many
+        reports (formula) is searched for the partners instead.
+        """
         flat, starts = self._keys_of_occurrences(doc)
-        out = np.zeros((len(starts), len(others)), dtype=bool)
         if len(flat) == 0 or not others:
-            return out
-        keys = [self.document_keys(d) for d in others]
-        owner = np.repeat(np.arange(len(others), dtype=np.int64), [len(k) for k in keys])
-        code = np.sort(np.concatenate(keys).astype(np.int64) * len(others) + owner)
-        owner = code % len(others)
-        wide = flat.astype(np.int64)
-        lo = np.searchsorted(code, wide * len(others))
-        hi = np.searchsorted(code, (wide + 1) * len(others))
-        hits = hi - lo
-        rows = np.repeat(np.arange(len(flat), dtype=np.int64), hits)
-        at = np.arange(int(hits.sum()), dtype=np.int64) - np.repeat(np.cumsum(hits) - hits, hits)
-        occurrence = np.searchsorted(starts, rows, side="right") - 1
-        out[occurrence, owner[np.repeat(lo, hits) + at]] = True
+            return np.zeros((len(starts), len(others)), dtype=bool)
+        partners = np.asarray(others, dtype=np.int64)
+        order = np.argsort(partners, kind="stable")
+        ordered = partners[order]
+        column = np.full(self.n_docs, -1, dtype=np.int64)
+        column[partners] = np.arange(len(partners))
+        uniq, inverse = np.unique(flat, return_inverse=True)
+        sizes = self.key_size[uniq]
+        held = np.zeros((len(uniq), len(partners)), dtype=bool)
+        rare = np.flatnonzero(sizes <= _SCATTER_UP_TO)
+        docs = column[gather(self.key_doc_start, self.key_docs, uniq[rare])]
+        row = np.repeat(rare, sizes[rare])
+        hit = docs >= 0
+        held[row[hit], docs[hit]] = True
+        for u in np.flatnonzero(sizes > _SCATTER_UP_TO).tolist():
+            holders = self.key_holders(int(uniq[u]))
+            at = np.minimum(np.searchsorted(holders, ordered), len(holders) - 1)
+            held[u, order[holders[at] == ordered]] = True
+        out: NDArray[np.bool_] = np.logical_or.reduceat(held[inverse.reshape(-1)], starts, axis=0)
         return out
 
 
