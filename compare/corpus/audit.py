@@ -123,8 +123,8 @@ class _Auditor:
         """
         cap = self.corpus.settings.pair_cap
         rare = self.shared & ~self.docs.at_least_all(cap + 1)
-        counts = count_pairs(self.docs, np.flatnonzero(rare))
-        return [p for p, n in counts if n >= 2 * MIN_PAIR_CLAUSES]
+        counts = count_pairs(self.docs, np.flatnonzero(rare), 2 * MIN_PAIR_CLAUSES)
+        return [p for p, _ in counts]
 
     def jaccard(self, a: int, b: int) -> float:
         return signature_jaccard(self.records[a].signature, self.records[b].signature)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -30,18 +31,19 @@ from .bands import BandHashes, Groups, band_shape, group_columns
 from .columns import BandColumns, PackedTexts
 from .keytable import KeyHashes, KeyTable, key_hashes
 
-IdArray = NDArray[np.int64]
+IdArray = NDArray[np.signedinteger[Any]]  # clause, key or document ids (int32 or int64)
 _EMPTY_IDS: IdArray = np.zeros(0, dtype=np.int64)
+_SCATTER_UP_TO = 256  # keys held by more reports are searched for partners, not scattered
 _CACHED_DOCUMENTS = 256  # documents whose clause keys are kept ready (pairs come in runs)
 
 
-def gather(start: NDArray[np.int64], values: NDArray[np.int64], rows: IdArray) -> IdArray:
+def gather(start: NDArray[np.int64], values: IdArray, rows: IdArray) -> IdArray:
     """``values[start[r] : start[r + 1]]`` for each of ``rows``, run together."""
     lo, hi = start[rows], start[rows + 1]
     lengths = hi - lo
     total = int(lengths.sum())
     if total == 0:
-        return _EMPTY_IDS
+        return values[:0]
     offsets = np.repeat(lo - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
     out: IdArray = values[np.arange(total, dtype=np.int64) + offsets]
     return out
@@ -63,33 +65,36 @@ class Holders:
 
     def __init__(self, doc_clauses: Sequence[IdArray], clauses: int, groups: Groups) -> None:
         self.clauses, self.groups, self.n_docs = clauses, groups, len(doc_clauses)
+        total_keys = clauses + groups.count
+        key_type = np.int32 if total_keys < 2**31 else np.int64  # half the memory when it fits
         # Keys of each clause: itself, then its groups (numbered after the clauses).
         per_clause = 1 + np.diff(groups.clause_start)
         self.key_start = np.concatenate(([0], np.cumsum(per_clause))).astype(np.int64)
-        owner = np.repeat(np.arange(clauses, dtype=np.int64), per_clause)
-        group_keys = groups.of_clause + clauses
-        keys = np.empty(len(owner), dtype=np.int64)
-        firsts = self.key_start[:-1]
+        keys = np.empty(int(self.key_start[-1]), dtype=key_type)
+        firsts = np.zeros(len(keys), dtype=bool)
+        firsts[self.key_start[:-1]] = True
         keys[firsts] = np.arange(clauses)
-        rest = np.ones(len(owner), dtype=bool)
-        rest[firsts] = False
-        keys[rest] = group_keys
+        keys[~firsts] = groups.of_clause + clauses
+        del firsts
         self.keys = keys
-        # Keys of each document, and the documents holding each key.
-        sizes = np.array([len(ids) for ids in doc_clauses], dtype=np.int64)
-        doc = np.repeat(np.arange(self.n_docs, dtype=np.int64), sizes)
-        flat = np.concatenate(list(doc_clauses)) if self.n_docs else _EMPTY_IDS
-        pairs = np.unique(doc * max(clauses, 1) + flat)
-        pair_doc, pair_clause = pairs // max(clauses, 1), pairs % max(clauses, 1)
-        lengths = per_clause[pair_clause]
-        key_doc = np.repeat(pair_doc, lengths)
-        key = gather(self.key_start, self.keys, pair_clause)
-        total_keys = clauses + groups.count
-        held = np.unique(key_doc * total_keys + key)
-        held_doc, held_key = held // total_keys, held % total_keys
-        self.doc_key_start = np.searchsorted(held_doc, np.arange(self.n_docs + 1)).astype(np.int64)
-        self.doc_keys = held_key
-        self.key_doc_start, self.key_docs = _csr(held_key, held_doc, total_keys)
+        # Keys of each document (sorted), one document at a time to keep temporaries small.
+        doc_keys = [np.unique(gather(self.key_start, keys, np.unique(ids))) for ids in doc_clauses]
+        sizes = np.array([len(k) for k in doc_keys], dtype=np.int64)
+        self.doc_key_start = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
+        self.doc_keys = np.concatenate(doc_keys).astype(key_type) if doc_keys else _EMPTY_IDS
+        del doc_keys
+        # The documents holding each key: the same pairs ordered by key (then document).
+        order = np.argsort(self.doc_keys, kind="stable")
+        self.key_docs = (
+            np.searchsorted(self.doc_key_start, order, side="right").astype(
+                np.int32 if self.n_docs < 2**31 else np.int64
+            )
+            - 1
+        )
+        self.key_doc_start = np.searchsorted(
+            self.doc_keys[order], np.arange(total_keys + 1)
+        ).astype(np.int64)
+        del order
         self.key_size = np.diff(self.key_doc_start)
         self._exact: dict[int, int] = {}
         self._occurrences: OrderedDict[int, tuple[IdArray, IdArray]] = OrderedDict()
@@ -200,24 +205,33 @@ class Holders:
 
     def held_by_each(self, doc: int, others: Sequence[int]) -> NDArray[np.bool_]:
         """For each clause of ``doc`` (rows, in order) and each of ``others`` (columns),
-        whether that document holds the clause or a near-duplicate: one look-up for
-        all the partners of a document instead of one per pair."""
+        whether that document holds the clause or a near-duplicate.
+
+        One look-up for all the partners of a document: the holders of each of its
+        rare keys are scattered into partner columns at once; a key held by many
+        reports (formula) is searched for the partners instead.
+        """
         flat, starts = self._keys_of_occurrences(doc)
-        out = np.zeros((len(starts), len(others)), dtype=bool)
         if len(flat) == 0 or not others:
-            return out
-        keys = [self.document_keys(d) for d in others]
-        owner = np.repeat(np.arange(len(others), dtype=np.int64), [len(k) for k in keys])
-        code = np.concatenate(keys) * len(others) + owner  # by key, then by partner
-        order = np.argsort(code, kind="stable")
-        code, owner = code[order], owner[order]
-        lo = np.searchsorted(code, flat * len(others))
-        hi = np.searchsorted(code, (flat + 1) * len(others))
-        hits = hi - lo
-        rows = np.repeat(np.arange(len(flat), dtype=np.int64), hits)
-        at = np.arange(int(hits.sum()), dtype=np.int64) - np.repeat(np.cumsum(hits) - hits, hits)
-        occurrence = np.searchsorted(starts, rows, side="right") - 1
-        out[occurrence, owner[np.repeat(lo, hits) + at]] = True
+            return np.zeros((len(starts), len(others)), dtype=bool)
+        partners = np.asarray(others, dtype=np.int64)
+        order = np.argsort(partners, kind="stable")
+        ordered = partners[order]
+        column = np.full(self.n_docs, -1, dtype=np.int64)
+        column[partners] = np.arange(len(partners))
+        uniq, inverse = np.unique(flat, return_inverse=True)
+        sizes = self.key_size[uniq]
+        held = np.zeros((len(uniq), len(partners)), dtype=bool)
+        rare = np.flatnonzero(sizes <= _SCATTER_UP_TO)
+        docs = column[gather(self.key_doc_start, self.key_docs, uniq[rare])]
+        row = np.repeat(rare, sizes[rare])
+        hit = docs >= 0
+        held[row[hit], docs[hit]] = True
+        for u in np.flatnonzero(sizes > _SCATTER_UP_TO).tolist():
+            holders = self.key_holders(int(uniq[u]))
+            at = np.minimum(np.searchsorted(holders, ordered), len(holders) - 1)
+            held[u, order[holders[at] == ordered]] = True
+        out: NDArray[np.bool_] = np.logical_or.reduceat(held[inverse.reshape(-1)], starts, axis=0)
         return out
 
 

@@ -12,7 +12,6 @@ many for a ``Counter`` of tuples.
 from __future__ import annotations
 
 import numpy as np
-from numpy.typing import NDArray
 
 from .clause_index import Holders, IdArray, gather
 
@@ -55,25 +54,44 @@ def _block_counts(docs: Holders, clauses: IdArray) -> tuple[IdArray, IdArray]:
 def _merge(parts: list[tuple[IdArray, IdArray]]) -> tuple[IdArray, IdArray]:
     codes = np.concatenate([c for c, _ in parts])
     counts = np.concatenate([k for _, k in parts])
+    if len(codes) == 0:
+        return codes, counts
     order = np.argsort(codes, kind="stable")
     codes, counts = codes[order], counts[order]
     starts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
     return codes[starts], np.add.reduceat(counts, starts)
 
 
-def count_pairs(docs: Holders, rare: IdArray) -> list[tuple[tuple[int, int], int]]:
-    """``((a, b), count)`` for every pair of documents sharing rare clauses, by ``(a, b)``."""
+def count_pairs(
+    docs: Holders, rare: IdArray, at_least: int = 1
+) -> list[tuple[tuple[int, int], int]]:
+    """``((a, b), count)`` for every pair of documents sharing rare clauses at least
+    ``at_least`` times, by ``(a, b)``.
+
+    Block counts are merged as they come (not all kept to the end), and only the
+    pairs that pass become Python tuples: a corpus has far more pairs sharing one
+    rare clause than pairs worth measuring.
+    """
     if len(rare) == 0 or docs.n_docs < 2:
         return []
     # Blocks of clauses whose cross products stay near _ENTRIES_PER_BLOCK entries.
-    weight: NDArray[np.int64] = docs.key_size[rare] * docs.key_size[docs.keys[docs.key_start[rare]]]
-    weight = np.maximum(weight, 1) * 4  # members are at least the own holders; a rough size
+    weight = np.maximum(docs.key_size[rare] * docs.lower_bounds()[rare], 1).astype(np.int64)
     cuts = np.searchsorted(
         np.cumsum(weight),
         np.arange(1, int(weight.sum()) // _ENTRIES_PER_BLOCK + 1) * _ENTRIES_PER_BLOCK,
     )
-    parts = [_block_counts(docs, block) for block in np.split(rare, cuts) if len(block)]
-    codes, counts = _merge(parts) if parts else (np.zeros(0, np.int64), np.zeros(0, np.int64))
+    merged = (np.zeros(0, np.int64), np.zeros(0, np.int64))
+    waiting: list[tuple[IdArray, IdArray]] = []
+    pending = 0
+    for block in np.split(rare, cuts):
+        if len(block):
+            waiting.append(_block_counts(docs, block))
+            pending += len(waiting[-1][0])
+        if pending > max(_ENTRIES_PER_BLOCK, len(merged[0])):
+            merged, waiting, pending = _merge([merged, *waiting]), [], 0
+    codes, counts = _merge([merged, *waiting])
+    keep = counts >= at_least
+    codes, counts = codes[keep], counts[keep]
     n = docs.n_docs
     return [
         ((a, b), c)
