@@ -109,3 +109,20 @@ def test_a_single_report_cannot_tell(tmp_path: Path) -> None:
     assert doc["closest"] is None
     assert doc["provenance"]["own"] == 1.0
     assert any("no earlier report" in n for n in doc["provenance_notes"])
+
+
+def test_closest_evidence_does_not_depend_on_chunking(
+    handdown: tuple[list[Generated], dict[str, object]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compare.corpus import closest
+    from compare.corpus.lineage import Lineage
+
+    generated, _ = handdown
+    run = audit_reports([str(generated[0].path.parent)], AuditSettings())
+    records = run.corpus.records
+    whole = closest.particular_evidence(records, Lineage(records), 3)
+    monkeypatch.setattr(closest, "PAIRS_PER_CHUNK", 7)
+    pieces = closest.particular_evidence(records, Lineage(records), 3)
+    assert whole[0].tolist() == pieces[0].tolist() and whole[1].tolist() == pieces[1].tolist()
+    assert pieces[2] == pytest.approx(whole[2])
+    assert len(whole[0]) > 10

@@ -20,6 +20,7 @@ development corpus, see ``bench/bench_closest.py``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -31,6 +32,7 @@ from .records import ReportRecord
 
 # A string held by more reports than this is formula, whatever governments hold it.
 GRAM_CAP = 50
+PAIRS_PER_CHUNK = 4_000_000
 
 
 def _runs(values: NDArray[Any]) -> tuple[IdArray, IdArray]:
@@ -77,7 +79,11 @@ def _ordered_pairs(starts: IdArray, ends: IdArray) -> tuple[IdArray, IdArray, Id
 def particular_evidence(
     records: list[ReportRecord], lineage: Lineage, common: int, cap: int = GRAM_CAP
 ) -> tuple[IdArray, IdArray, NDArray[np.float64]]:
-    """Evidence between reports, as (a, b, weight) with a != b, summed per ordered pair."""
+    """Evidence between reports, as (a, b, weight) with a != b, summed per ordered pair.
+
+    Strings are taken a chunk at a time (each string's pairs are its holders squared:
+    a corpus-wide array would not fit), and each chunk's pairs summed before the next.
+    """
     n = len(records)
     grams, docs = _postings(records)
     starts, ends = _runs(grams)
@@ -85,14 +91,40 @@ def particular_evidence(
     sizes = ends - starts
     rare = (sizes >= 2) & (sizes <= cap) & (governments <= common)
     starts, ends, governments = starts[rare], ends[rare], governments[rare]
+    pairs, weights = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.float64)]
+    for chunk in _chunks((ends - starts) ** 2, PAIRS_PER_CHUNK):
+        pair, weight = _chunk_evidence(
+            docs, lineage, starts[chunk], ends[chunk], governments[chunk]
+        )
+        pairs.append(pair)
+        weights.append(weight)
+    keys, inverse = np.unique(np.concatenate(pairs), return_inverse=True)
+    total = np.bincount(inverse, weights=np.concatenate(weights), minlength=len(keys))
+    return keys // max(n, 1), keys % max(n, 1), total.astype(np.float64)
+
+
+def _chunks(costs: IdArray, budget: int) -> Iterator[slice]:
+    """Consecutive slices whose costs sum to about ``budget`` each (at least one item)."""
+    bounds = np.searchsorted(np.cumsum(costs), np.arange(budget, int(costs.sum()) + budget, budget))
+    first = 0
+    for last in np.unique(np.append(bounds + 1, len(costs))).tolist():
+        if last > first:
+            yield slice(first, min(last, len(costs)))
+            first = last
+
+
+def _chunk_evidence(
+    docs: IdArray, lineage: Lineage, starts: IdArray, ends: IdArray, governments: IdArray
+) -> tuple[IdArray, NDArray[np.float64]]:
+    """The summed weight of each ordered pair (as ``a * n + b``) over some strings."""
+    n = len(lineage)
     run, first, second = _ordered_pairs(starts, ends)
     a, b = docs[first], docs[second]
     keep = ~_handed_down(run * n + a, lineage.above(b, a))
-    a, b = a[keep], b[keep]
-    pair = a * n + b
+    pair = a[keep] * n + b[keep]
     unique, inverse = np.unique(pair, return_inverse=True)
     total = np.bincount(inverse, weights=1.0 / governments[run[keep]]).astype(np.float64)
-    return unique // max(n, 1), unique % max(n, 1), total
+    return unique, total
 
 
 def _handed_down(string_of_a: IdArray, above: NDArray[np.bool_]) -> NDArray[np.bool_]:
