@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import functools
-import logging
 import os
 import signal
 import sys
-import threading
-import warnings
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from enum import IntEnum
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from ._runtime import STOPPING, ExitStatus, Stopped, stopped_by_signals, third_party_output
 from .errors import NoReports, ReportError, printable
 from .read.limits import MB
 from .render.output import RunFiles, check_run_files, json_text, write_text
@@ -27,28 +23,6 @@ if TYPE_CHECKING:  # heavy modules load inside the commands that use them (start
 
 F = TypeVar("F", bound=Callable[..., Any])
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-class ExitStatus(IntEnum):
-    """What the exit code means."""
-
-    OK = 0
-    ERROR = 1  # bad input or output: one line on stderr
-    USAGE = 2  # bad options (click's own code)
-    INTERRUPTED = 130  # SIGINT (Ctrl-C), 128 + 2 as shells report it
-    TERMINATED = 143  # SIGTERM, 128 + 15
-
-
-_STOPPING = {signal.SIGINT: ExitStatus.INTERRUPTED, signal.SIGTERM: ExitStatus.TERMINATED}
-
-
-class Stopped(BaseException):
-    """A signal asked the run to stop. A BaseException, like KeyboardInterrupt, so no
-    ``except Exception`` swallows it; unwinding removes temp files on the way out."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
 
 
 def reports_errors(
@@ -77,14 +51,14 @@ def reports_errors(
                 func(*args, **kwargs)
 
             try:
-                with _stopped_by_signals(), _third_party_output(bool(options.get("verbose"))):
+                with stopped_by_signals(), third_party_output(bool(options.get("verbose"))):
                     status = _one_line_errors(run, traceback)
             except Stopped as stop:  # also when it lands while another error is reported
                 if traceback:
                     raise
                 name = signal.Signals(stop.signum).name
                 click.echo(f"reportdiff: stopped by {name}; no output left half-written", err=True)
-                status = _STOPPING[signal.Signals(stop.signum)]
+                status = STOPPING[signal.Signals(stop.signum)]
             if status != ExitStatus.OK:
                 ctx.exit(status)
 
@@ -120,48 +94,6 @@ def _check_paths(files: RunFiles) -> None:
             f"{' and '.join(to_stdout)} cannot both be '-': standard output can hold only one"
         )
     check_run_files(files)
-
-
-@contextmanager
-def _stopped_by_signals() -> Iterator[None]:
-    """SIGINT and SIGTERM raise :class:`Stopped` in this process; a ``--jobs`` worker
-    (a fork of it) just exits, and leaves the one line to this process."""
-    here = os.getpid()
-
-    def stop(signum: int, frame: object) -> None:
-        if os.getpid() != here:
-            os._exit(128 + signum)
-        raise Stopped(signum)
-
-    if threading.current_thread() is not threading.main_thread():
-        yield  # only the main thread may handle signals (the CLI called from a thread)
-        return
-    previous = {sig: signal.signal(sig, stop) for sig in _STOPPING}
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-
-
-@contextmanager
-def _third_party_output(verbose: bool) -> Iterator[None]:
-    """Log records and warnings of the libraries we use (pypdf, jieba...) reach
-    stderr only with ``--verbose``; otherwise what matters is our one line."""
-    root = logging.getLogger()
-    handler: logging.Handler = logging.NullHandler()  # keeps logging's last resort quiet
-    if verbose:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("reportdiff: verbose: %(name)s: %(message)s"))
-    root.addHandler(handler)
-    logging.captureWarnings(verbose)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("default" if verbose else "ignore")
-            yield
-    finally:
-        logging.captureWarnings(False)
-        root.removeHandler(handler)
 
 
 def _given(what: str, path: str | None) -> list[tuple[str, str]]:

@@ -14,7 +14,16 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "compare"
 ORDER = ["read", "pair", "corpus", "render", "api", "cli"]
-FOUNDATION = {"model", "textmap", "errors", "settings", "_version", "__init__", "__main__"}
+FOUNDATION = {
+    "model",
+    "textmap",
+    "errors",
+    "settings",
+    "_version",
+    "_runtime",
+    "__init__",
+    "__main__",
+}
 
 
 def _stage(module: str) -> int | None:
