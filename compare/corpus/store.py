@@ -65,12 +65,24 @@ class CorpusStore:
             raise OutputError(path, f"directory {folder} does not exist")
         try:
             self.db = sqlite3.connect(path)
+            older = self._tables() and "schema" not in self._meta_keys()
             self.db.executescript(SCHEMA)
         except sqlite3.DatabaseError as exc:
             raise OutputError(path, f"is not a reportdiff index ({exc})") from exc
+        if older:  # an index from before the schema was recorded
+            raise IndexMismatch(path, "was written by an older reportdiff; use a new index file")
         self._check("schema", SCHEMA_VERSION, "was written by another version of reportdiff")
         wanted = json.dumps(settings.index_key(), sort_keys=True)
         self._check("settings", wanted, "was built with other settings")
+
+    def _tables(self) -> set[str]:
+        rows = self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return {name for (name,) in rows}
+
+    def _meta_keys(self) -> set[str]:
+        if "meta" not in self._tables():
+            return set()
+        return {key for (key,) in self.db.execute("SELECT key FROM meta")}
 
     def _check(self, key: str, wanted: str, problem: str) -> None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
