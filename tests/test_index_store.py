@@ -76,3 +76,17 @@ def test_a_lesser_spelling_from_a_new_report_is_stored(tmp_path: Path) -> None:
     fresh = audit_reports([str(folder)], settings)
     assert loaded.result.to_json() == fresh.result.to_json()
     assert any("、" in text for f in fresh.result.formulas for text, _ in f.forms)
+
+
+def test_an_index_from_the_older_layout_is_refused_in_one_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from compare.cli import main
+
+    old = tmp_path / "old.db"
+    with sqlite3.connect(old) as db:  # the layout before clause blobs: no schema recorded
+        db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        db.execute("CREATE TABLE documents (id INTEGER PRIMARY KEY, path TEXT, size INTEGER)")
+    result = CliRunner().invoke(main, ["audit", str(SAMPLES), "--index", str(old)])
+    assert result.exit_code == 1
+    assert "older reportdiff" in result.stderr and "Traceback" not in result.stderr

@@ -247,15 +247,16 @@ def refuse_foreign(path: str) -> None:
 
 
 def _ours_but_older(path: str) -> bool:
-    """An index an earlier reportdiff wrote (before indexes carried their mark)."""
+    """An index an earlier reportdiff wrote (before indexes carried their mark): it has
+    reportdiff's tables."""
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-    except sqlite3.DatabaseError:  # no such table, or locked by its own program
+        rows = db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    except sqlite3.DatabaseError:  # locked by its own program, or damaged
         return False
     finally:
         db.close()
-    return row is not None
+    return {"meta", "documents"} <= {name for (name,) in rows}
 
 
 def _open_locked(path: str, wait: float) -> sqlite3.Connection:
