@@ -144,14 +144,13 @@ class _Auditor:
             self._boilerplate = self.docs.at_least_all(floor)
         return self._boilerplate
 
-    def timeline(self) -> list[TimelinePoint]:
+    def timeline(self, provenance: ProvenanceCounter) -> list[TimelinePoint]:
         """Each report with its government's previous report: what it carried over."""
         points = []
         for d, record in enumerate(self.records):
             prev = self.lineage.previous_own(d)
             if prev is None or record.year is None:
                 continue
-            earlier = self.lineage.earlier_own(d)
             points.append(
                 TimelinePoint(
                     self._government_name(d),
@@ -160,7 +159,7 @@ class _Auditor:
                     record.path,
                     self.records[prev].path,
                     self.reuse(d, prev),
-                    self._found(d, self.docs.held_in(d, earlier)),
+                    self._found(d, provenance.carried(d)),
                 )
             )
         return sorted(points, key=lambda t: (t.government, t.year, t.path))
@@ -230,7 +229,7 @@ def audit(corpus: Corpus) -> AuditResult:
         )  # fmt: skip
     documents.sort(key=lambda doc: doc.path)
     formulas = lexicon(corpus.index, auditor.docs, records, auditor.lineage, settings.formulas)
-    return AuditResult(documents, pairs, formulas, auditor.timeline())
+    return AuditResult(documents, pairs, formulas, auditor.timeline(counter))
 
 
 _WHY_ORDER = ["reuse", "year_over_year", "closest"]

@@ -176,7 +176,7 @@ class Holders:
         """Whether any of ``docs`` holds clause ``i`` or a near-duplicate."""
         return any(self.holds(i, d) for d in docs)
 
-    def _keys_of_occurrences(self, doc: int) -> tuple[IdArray, IdArray]:
+    def occurrence_keys(self, doc: int) -> tuple[IdArray, IdArray]:
         """The keys of each clause of ``doc`` run together, and where each clause's start."""
         cached = self._occurrences.get(doc)
         if cached is None:
@@ -194,7 +194,7 @@ class Holders:
     def held_in(self, doc: int, others: Sequence[int]) -> NDArray[np.bool_]:
         """For each clause of ``doc`` (in order), whether any of ``others`` holds it or a
         near-duplicate."""
-        flat, starts = self._keys_of_occurrences(doc)
+        flat, starts = self.occurrence_keys(doc)
         if len(flat) == 0:
             return np.zeros(0, dtype=bool)
         if len(others) == 1:
@@ -211,7 +211,7 @@ class Holders:
         rare keys are scattered into partner columns at once; a key held by many
         reports (formula) is searched for the partners instead.
         """
-        flat, starts = self._keys_of_occurrences(doc)
+        flat, starts = self.occurrence_keys(doc)
         if len(flat) == 0 or not others:
             return np.zeros((len(starts), len(others)), dtype=bool)
         partners = np.asarray(others, dtype=np.int64)

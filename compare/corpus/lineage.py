@@ -23,7 +23,7 @@ from .records import ReportRecord
 IdArray = NDArray[np.int64]
 LEVEL_RANK = {"national": 0, "province": 1, "city": 2, "county": 3, "district": 3}
 _UNRANKED = 4
-_NO_YEAR = -1
+NO_YEAR = -1
 
 
 class Lineage:
@@ -36,7 +36,7 @@ class Lineage:
         self.keys = names
         self.gov: IdArray = np.array([ident[k] for k in keys], dtype=np.int64)
         self.year: IdArray = np.array(
-            [r.year if r.year is not None else _NO_YEAR for r in records], dtype=np.int64
+            [r.year if r.year is not None else NO_YEAR for r in records], dtype=np.int64
         )
         self.rank: IdArray = np.array(
             [LEVEL_RANK.get(r.level or "", _UNRANKED) for r in records], dtype=np.int64
@@ -56,7 +56,7 @@ class Lineage:
         """For pairs of documents, whether ``b`` is handed-down ground for ``a``: of a
         government above ``a``'s, and not of a later year."""
         governs = (self.ancestors[a] == self.gov[b][:, None]).any(axis=1)
-        known = (self.year[a] != _NO_YEAR) & (self.year[b] != _NO_YEAR)
+        known = (self.year[a] != NO_YEAR) & (self.year[b] != NO_YEAR)
         out: NDArray[np.bool_] = governs & (~known | (self.year[b] <= self.year[a]))
         return out
 
@@ -70,12 +70,12 @@ class Lineage:
 
     def earlier_own(self, a: int) -> list[int]:
         """Reports of ``a``'s own government from earlier years (known years only)."""
-        if self.year[a] == _NO_YEAR:
+        if self.year[a] == NO_YEAR:
             return []
         return [
             d
             for d in self.docs_of[int(self.gov[a])]
-            if self.year[d] != _NO_YEAR and self.year[d] < self.year[a]
+            if self.year[d] != NO_YEAR and self.year[d] < self.year[a]
         ]
 
     def previous_own(self, a: int) -> int | None:
@@ -85,7 +85,7 @@ class Lineage:
 
     def _not_later(self, b: int, a: int) -> bool:
         ya, yb = int(self.year[a]), int(self.year[b])
-        return _NO_YEAR in (ya, yb) or yb <= ya
+        return NO_YEAR in (ya, yb) or yb <= ya
 
 
 class Speaker(Protocol):

@@ -21,13 +21,14 @@ band group of near-duplicates): a report holding a clause holds all its keys.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import NDArray
 
 from .clause_index import Holders, IdArray, gather
-from .lineage import Lineage
+from .lineage import NO_YEAR, Lineage
 from .records import ReportRecord
 
 KINDS = ("own", "carried_over", "handed_down", "peers", "common")
@@ -49,6 +50,41 @@ class ProvenanceCounter:
         self.docs, self.lineage = docs, lineage
         self.common = self._at_least_governments(common + 1)
         self.peer_keys = self._keys_with_two_governments_per_rank()
+        self._own: dict[int, _EarliestYear] = {}
+        self._above: dict[tuple[int, ...], _EarliestYear] = {}
+
+    def carried(self, doc: int) -> NDArray[np.bool_]:
+        """For each clause of ``doc``, whether an earlier report of its government holds it
+        (one table of earliest years per government, shared by all its reports)."""
+        year = int(self.lineage.year[doc])
+        gov = int(self.lineage.gov[doc])
+        if gov not in self._own:
+            own = [d for d in self.lineage.docs_of[gov] if self.lineage.year[d] != NO_YEAR]
+            self._own[gov] = _EarliestYear(self.docs, own, self.lineage.year)
+        if year == NO_YEAR:
+            return np.zeros(len(self.docs.doc_clauses[doc]), dtype=bool)
+        return self._any_key(doc, self._own[gov], lambda first: first < year)
+
+    def handed(self, doc: int) -> NDArray[np.bool_]:
+        """For each clause of ``doc``, whether a report of a government above it, of the same
+        or an earlier year, holds it (a table per set of governments above)."""
+        above = tuple(g for g in self.lineage.ancestors[doc].tolist() if g >= 0)
+        if above not in self._above:
+            docs = sorted(d for g in above for d in self.lineage.docs_of[g])
+            self._above[above] = _EarliestYear(self.docs, docs, self.lineage.year)
+        year = int(self.lineage.year[doc])
+        limit = np.iinfo(np.int64).max if year == NO_YEAR else year
+        return self._any_key(doc, self._above[above], lambda first: first <= limit)
+
+    def _any_key(
+        self, doc: int, table: _EarliestYear, early: Callable[[IdArray], NDArray[np.bool_]]
+    ) -> NDArray[np.bool_]:
+        """For each clause of ``doc``, whether any of its keys appears early enough in ``table``."""
+        flat, starts = self.docs.occurrence_keys(doc)
+        if len(flat) == 0:
+            return np.zeros(0, dtype=bool)
+        out: NDArray[np.bool_] = np.logical_or.reduceat(early(table.earliest(flat)), starts)
+        return out
 
     def _governments_per_key(self) -> IdArray:
         """How many distinct governments hold each key."""
@@ -68,10 +104,23 @@ class ProvenanceCounter:
         low = np.maximum.reduceat(sizes, docs.key_start[:-1])
         high = np.add.reduceat(sizes, docs.key_start[:-1])
         out = low >= count
-        gov = self.lineage.gov
-        for i in np.flatnonzero(~out & (high >= count)).tolist():
-            out[i] = len(np.unique(gov[docs.member_array(i)])) >= count
+        doubtful = np.flatnonzero(~out & (high >= count))
+        out[doubtful] = self._governments_of(doubtful) >= count
         return out
+
+    def _governments_of(self, clauses: IdArray) -> IdArray:
+        """How many governments hold each of ``clauses`` or a near-duplicate (all at once)."""
+        docs = self.docs
+        if len(clauses) == 0:
+            return np.zeros(0, dtype=np.int64)
+        key_counts = docs.key_start[clauses + 1] - docs.key_start[clauses]
+        keys = gather(docs.key_start, docs.keys, clauses)
+        owner = np.repeat(np.arange(len(clauses), dtype=np.int64), key_counts)
+        holders = gather(docs.key_doc_start, docs.key_docs, keys)
+        owner = np.repeat(owner, docs.key_size[keys])
+        width = int(self.lineage.gov.max()) + 1
+        pairs = np.unique(owner * width + self.lineage.gov[holders])
+        return np.bincount(pairs // width, minlength=len(clauses)).astype(np.int64)
 
     def _keys_with_two_governments_per_rank(self) -> NDArray[np.bool_]:
         """For each key and level, whether two governments of that level hold it."""
@@ -98,17 +147,17 @@ class ProvenanceCounter:
 
     def split(self, doc: int, record: ReportRecord, ids: IdArray) -> Provenance:
         """The provenance of report ``doc`` (its record and distinct-clause ids)."""
-        lineage, docs = self.lineage, self.docs
+        lineage = self.lineage
         above, earlier = lineage.above_docs(doc), lineage.earlier_own(doc)
         kinds = np.zeros(len(ids), dtype=np.int64)  # KINDS[0], own
         masks = [
             ("peers", self._peers(doc, ids)),
-            ("carried_over", docs.held_in(doc, earlier) if earlier else None),
+            ("carried_over", self.carried(doc)),
             ("common", self.common[ids]),
-            ("handed_down", docs.held_in(doc, above) if above else None),
+            ("handed_down", self.handed(doc)),
         ]
         for kind, mask in masks:  # later assignments win: handed down first, as documented
-            if mask is not None and len(mask):
+            if len(mask):
                 kinds[mask] = KINDS.index(kind)
         chars = record.clause_chars.astype(np.int64)
         total = max(record.body_chars, 1)
@@ -132,3 +181,31 @@ class ProvenanceCounter:
         if not above and record.level != "national":
             notes.append("no report of a government above it in the corpus")
         return notes
+
+
+class _EarliestYear:
+    """For some reports: each key they hold and the earliest year one of them holds it
+    (reports of unknown year count as earliest of all)."""
+
+    def __init__(self, docs: Holders, members: list[int], years: IdArray) -> None:
+        if not members:
+            self.keys = np.zeros(0, dtype=np.int64)
+            self.first = np.zeros(0, dtype=np.int64)
+            return
+        held = [docs.document_keys(d) for d in members]
+        keys = np.concatenate(held).astype(np.int64)
+        year = np.repeat(years[members], [len(h) for h in held])
+        order = np.lexsort((year, keys))
+        keys, year = keys[order], year[order]
+        lead = np.concatenate(([True], keys[1:] != keys[:-1]))
+        self.keys, self.first = keys[lead], year[lead]
+
+    def earliest(self, keys: IdArray) -> IdArray:
+        """The earliest year of each key, or the largest integer where none holds it."""
+        at = np.searchsorted(self.keys, keys)
+        inside = at < len(self.keys)
+        found = np.zeros(len(keys), dtype=bool)
+        found[inside] = self.keys[at[inside]] == keys[inside]
+        out = np.full(len(keys), np.iinfo(np.int64).max, dtype=np.int64)
+        out[found] = self.first[at[found]]
+        return out

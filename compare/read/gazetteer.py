@@ -176,14 +176,12 @@ def most_named(text: str, level: Level, min_count: int = 3) -> Unit | None:
     """The division of ``level`` a text names most often by its stem (``容城`` in a
     county's report), when it clearly leads: at least ``min_count`` mentions and
     twice as many as the runner-up. One-character stems are too ambiguous to count."""
-    table, everyday = _divisions(), _everyday_stems()
+    stems, lengths = _stems_of_level(level)
     counts: dict[str, int] = {}
-    for pos in range(len(text)):
-        for size in range(2, min(_STEM_MAX, len(text) - pos) + 1):
+    for pos, first in enumerate(text):
+        for size in lengths.get(first, ()):
             stem = text[pos : pos + size]
-            if stem not in table or stem in everyday or _other_suffix(text, pos + size, level):
-                continue
-            if any(_level(*split_suffix(d.name)) == level for d in table[stem]):
+            if stem in stems and not _other_suffix(text, pos + size, level):
                 counts[stem] = counts.get(stem, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if not ranked or ranked[0][1] < min_count:
@@ -191,8 +189,27 @@ def most_named(text: str, level: Level, min_count: int = 3) -> Unit | None:
     if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
         return None
     stem = ranked[0][0]
-    division = next(d for d in table[stem] if _level(*split_suffix(d.name)) == level)
+    division = next(d for d in _divisions()[stem] if _level(*split_suffix(d.name)) == level)
     return Unit(division.name, level, division.parents)
+
+
+@lru_cache(maxsize=8)
+def _stems_of_level(level: Level) -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+    """Stems (two characters or more, not everyday words) with a division of ``level``, and
+    for each first character the lengths of the stems it starts: a text is scanned only
+    where a stem can begin."""
+    everyday = _everyday_stems()
+    stems = frozenset(
+        stem
+        for stem, divisions in _divisions().items()
+        if len(stem) >= 2
+        and stem not in everyday
+        and any(_level(*split_suffix(d.name)) == level for d in divisions)
+    )
+    lengths: dict[str, set[int]] = {}
+    for stem in stems:
+        lengths.setdefault(stem[0], set()).add(len(stem))
+    return stems, {first: tuple(sorted(sizes)) for first, sizes in lengths.items()}
 
 
 def place_spans(text: str) -> list[tuple[int, int]]:
