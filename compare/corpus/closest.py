@@ -55,11 +55,15 @@ def _postings(records: list[ReportRecord]) -> tuple[NDArray[np.uint32], IdArray]
 
 
 def _governments_per_run(docs: IdArray, gov: IdArray, starts: IdArray, ends: IdArray) -> IdArray:
-    """How many distinct governments hold each run's string."""
-    run = np.repeat(np.arange(len(starts), dtype=np.int64), ends - starts)
-    pairs = np.unique(run * (int(gov.max()) + 1 if len(gov) else 1) + gov[docs])
-    owner = pairs // (int(gov.max()) + 1 if len(gov) else 1)
-    return np.bincount(owner, minlength=len(starts)).astype(np.int64)
+    """How many distinct governments hold each run's string (``docs[start:end]``)."""
+    sizes = ends - starts
+    run = np.repeat(np.arange(len(starts), dtype=np.int64), sizes)
+    within = np.arange(int(sizes.sum()), dtype=np.int64) - np.repeat(
+        np.cumsum(sizes) - sizes, sizes
+    )
+    width = int(gov.max()) + 1 if len(gov) else 1
+    pairs = np.unique(run * width + gov[docs[starts[run] + within]])
+    return np.bincount(pairs // width, minlength=len(starts)).astype(np.int64)
 
 
 def _ordered_pairs(starts: IdArray, ends: IdArray) -> tuple[IdArray, IdArray, IdArray]:
@@ -87,9 +91,11 @@ def particular_evidence(
     n = len(records)
     grams, docs = _postings(records)
     starts, ends = _runs(grams)
-    governments = _governments_per_run(docs, lineage.gov, starts, ends)
     sizes = ends - starts
-    rare = (sizes >= 2) & (sizes <= cap) & (governments <= common)
+    shared = (sizes >= 2) & (sizes <= cap)  # most strings are one report's: counted never
+    starts, ends = starts[shared], ends[shared]
+    governments = _governments_per_run(docs, lineage.gov, starts, ends)
+    rare = governments <= common
     starts, ends, governments = starts[rare], ends[rare], governments[rare]
     pairs, weights = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.float64)]
     for chunk in _chunks((ends - starts) ** 2, PAIRS_PER_CHUNK):

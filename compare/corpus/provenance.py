@@ -48,8 +48,8 @@ class ProvenanceCounter:
 
     def __init__(self, docs: Holders, lineage: Lineage, common: int) -> None:
         self.docs, self.lineage = docs, lineage
+        self.key_governments, self.peer_keys = self._governments_per_key()
         self.common = self._at_least_governments(common + 1)
-        self.peer_keys = self._keys_with_two_governments_per_rank()
         self._own: dict[int, _EarliestYear] = {}
         self._above: dict[tuple[int, ...], _EarliestYear] = {}
 
@@ -86,13 +86,26 @@ class ProvenanceCounter:
         out: NDArray[np.bool_] = np.logical_or.reduceat(early(table.earliest(flat)), starts)
         return out
 
-    def _governments_per_key(self) -> IdArray:
-        """How many distinct governments hold each key."""
+    def _governments_per_key(self) -> tuple[IdArray, NDArray[np.bool_]]:
+        """For each key, how many governments hold it, and for each key and level whether
+        two governments of that level do. One pass over the keys held more than once (a
+        key of one report has one government)."""
         docs = self.docs
-        key = np.repeat(np.arange(len(docs.key_size), dtype=np.int64), docs.key_size)
-        width = int(self.lineage.gov.max()) + 1 if len(self.lineage.gov) else 1
-        pairs = np.unique(key * width + self.lineage.gov[docs.key_docs])
-        return np.bincount(pairs // width, minlength=len(docs.key_size)).astype(np.int64)
+        keys = len(docs.key_size)
+        governments = np.minimum(docs.key_size, 1).astype(np.int64)
+        two_per_rank = np.zeros((keys, _RANKS), dtype=bool)
+        shared = np.flatnonzero(docs.key_size >= 2)
+        if len(shared) == 0:
+            return governments, two_per_rank
+        holders = gather(docs.key_doc_start, docs.key_docs, shared)
+        key = np.repeat(np.arange(len(shared), dtype=np.int64), docs.key_size[shared])
+        rank, gov = self.lineage.rank[holders], self.lineage.gov[holders]
+        width = int(self.lineage.gov.max()) + 1
+        triples = np.unique((key * _RANKS + rank) * width + gov)  # a government has one level
+        governments[shared] = np.bincount(triples // width // _RANKS, minlength=len(shared))
+        per_rank = np.bincount(triples // width, minlength=len(shared) * _RANKS)
+        two_per_rank[shared] = (per_rank >= 2).reshape(len(shared), _RANKS)
+        return governments, two_per_rank
 
     def _at_least_governments(self, count: int) -> NDArray[np.bool_]:
         """For each distinct clause, whether at least ``count`` governments hold it or a
@@ -100,7 +113,7 @@ class ProvenanceCounter:
         docs = self.docs
         if docs.clauses == 0:
             return np.zeros(0, dtype=bool)
-        sizes = self._governments_per_key()[docs.keys]
+        sizes = self.key_governments[docs.keys]
         low = np.maximum.reduceat(sizes, docs.key_start[:-1])
         high = np.add.reduceat(sizes, docs.key_start[:-1])
         out = low >= count
@@ -121,17 +134,6 @@ class ProvenanceCounter:
         width = int(self.lineage.gov.max()) + 1
         pairs = np.unique(owner * width + self.lineage.gov[holders])
         return np.bincount(pairs // width, minlength=len(clauses)).astype(np.int64)
-
-    def _keys_with_two_governments_per_rank(self) -> NDArray[np.bool_]:
-        """For each key and level, whether two governments of that level hold it."""
-        docs = self.docs
-        key = np.repeat(np.arange(len(docs.key_size), dtype=np.int64), docs.key_size)
-        rank, gov = self.lineage.rank[docs.key_docs], self.lineage.gov[docs.key_docs]
-        width = int(gov.max()) + 1 if len(gov) else 1
-        triples = np.unique((key * _RANKS + rank) * width + gov)
-        key_rank = triples // width
-        counts = np.bincount(key_rank, minlength=len(docs.key_size) * _RANKS)
-        return (counts >= 2).reshape(len(docs.key_size), _RANKS)
 
     def _peers(self, doc: int, ids: IdArray) -> NDArray[np.bool_]:
         """For each clause of ``doc``, whether another government of its level holds it."""

@@ -16,7 +16,7 @@ from numpy.typing import NDArray
 
 from ..model import Document
 from ..pair.reuse import body_clauses, clause_bands
-from ..pair.sketch import BandHashes, kgram_crcs, sketch_texts, to_signature
+from ..pair.sketch import BandHashes, kgram_crcs, signatures_of_hashes, to_signature
 from ..read.chars import letters
 from ..read.load import load_report
 from ..settings import AuditSettings
@@ -55,11 +55,14 @@ class ReportRecord:
     grams: Grams = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
 
 
-def gram_sample(doc: Document, settings: AuditSettings) -> Grams:
-    """The sampled distinct 4-gram hashes of a body (sorted, for merging)."""
+def body_sketch(doc: Document, settings: AuditSettings) -> tuple[bytes, Grams]:
+    """The body's MinHash signature and its gram sample (distinct 4-gram hashes, one in
+    ``gram_sample``, sorted), from one hashing of its 4-grams."""
     crcs = kgram_crcs(letters(doc.body_text), settings.document_shingle)
+    counts = np.array([len(crcs)], dtype=np.int64)
+    signature = signatures_of_hashes(crcs, counts, settings.num_perm, settings.seed)
     kept = np.unique(crcs[crcs % np.uint32(settings.gram_sample) == 0])
-    return kept.astype(np.uint32)
+    return to_signature(signature[0]), kept.astype(np.uint32)
 
 
 def read_record(path: str, settings: AuditSettings) -> ReportRecord:
@@ -75,9 +78,7 @@ def read_record(path: str, settings: AuditSettings) -> ReportRecord:
 def record_of(doc: Document, settings: AuditSettings) -> ReportRecord:
     """The record of an already-loaded report."""
     clauses = body_clauses(doc, settings.min_clause)
-    body_sketch = sketch_texts(
-        [doc.body_text], settings.document_shingle, settings.num_perm, settings.seed
-    )
+    signature, grams = body_sketch(doc, settings)
     return ReportRecord(
         path=doc.path,
         government=doc.meta.government,
@@ -89,11 +90,11 @@ def record_of(doc: Document, settings: AuditSettings) -> ReportRecord:
         clause_chars=clauses.chars,
         clause_sentence=clauses.sentence,
         sentence_chars=clauses.sentence_chars,
-        signature=to_signature(body_sketch[0]),
+        signature=signature,
         clause_bands=clause_bands(clauses.keys, settings),
         level=doc.meta.level,
         parents=doc.meta.parents,
-        grams=gram_sample(doc, settings),
+        grams=grams,
     )
 
 

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+from numpy.typing import NDArray
+
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _NOT_LETTER = re.compile(rf"[^\w{_HAN}]|_")
 
@@ -31,3 +34,19 @@ def letters(text: str) -> str:
 def content_length(text: str) -> int:
     """Characters that carry words: Han characters, letters and digits."""
     return len(_NOT_LETTER.sub("", text))
+
+
+def letter_mask(text: str) -> NDArray[np.bool_]:
+    """For each character of ``text``, whether it carries words (as :func:`letters` keeps).
+
+    Han characters by their code range; the few others (digits, Latin letters,
+    punctuation) by ``str.isalnum`` once per distinct character.
+    """
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    mask = ((codes >= 0x4E00) & (codes <= 0x9FFF)) | ((codes >= 0x3400) & (codes <= 0x4DBF))
+    other = ~mask
+    distinct = np.unique(codes[other])
+    word = np.array([chr(c).isalnum() for c in distinct.tolist()], dtype=bool)
+    mask[other] = word[np.searchsorted(distinct, codes[other])]
+    out: NDArray[np.bool_] = mask
+    return out
