@@ -126,3 +126,14 @@ def test_closest_evidence_does_not_depend_on_chunking(
     assert whole[0].tolist() == pieces[0].tolist() and whole[1].tolist() == pieces[1].tolist()
     assert pieces[2] == pytest.approx(whole[2])
     assert len(whole[0]) > 10
+
+
+def test_provenance_does_not_depend_on_block_size(
+    handdown: tuple[list[Generated], dict[str, object]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compare.corpus import provenance
+
+    generated, data = handdown
+    monkeypatch.setattr(provenance, "HOLDINGS_PER_BLOCK", 5)
+    again = audit_reports([str(generated[0].path.parent)], AuditSettings()).result.to_json()
+    assert again["documents"] == data["documents"]

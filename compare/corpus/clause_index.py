@@ -20,7 +20,7 @@ as reports) costs the size of its family, not its square.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -35,6 +35,18 @@ IdArray = NDArray[np.signedinteger[Any]]  # clause, key or document ids (int32 o
 _EMPTY_IDS: IdArray = np.zeros(0, dtype=np.int64)
 _SCATTER_UP_TO = 256  # keys held by more reports are searched for partners, not scattered
 _CACHED_DOCUMENTS = 256  # documents whose clause keys are kept ready (pairs come in runs)
+
+
+def blocks(costs: IdArray, budget: int) -> Iterator[slice]:
+    """Consecutive slices of items whose costs sum to about ``budget`` each (at least one
+    item each): work on arrays a block at a time, so memory follows the block, not the
+    corpus."""
+    bounds = np.searchsorted(np.cumsum(costs), np.arange(budget, int(costs.sum()) + budget, budget))
+    first = 0
+    for last in np.unique(np.append(bounds + 1, len(costs))).tolist():
+        if last > first:
+            yield slice(first, min(last, len(costs)))
+            first = last
 
 
 def gather(start: NDArray[np.int64], values: IdArray, rows: IdArray) -> IdArray:

@@ -20,13 +20,13 @@ development corpus, see ``bench/bench_closest.py``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from ..pair.sketch import signature_jaccard
+from .clause_index import blocks
 from .lineage import IdArray, Lineage
 from .records import ReportRecord
 
@@ -98,7 +98,7 @@ def particular_evidence(
     rare = governments <= common
     starts, ends, governments = starts[rare], ends[rare], governments[rare]
     pairs, weights = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.float64)]
-    for chunk in _chunks((ends - starts) ** 2, PAIRS_PER_CHUNK):
+    for chunk in blocks((ends - starts) ** 2, PAIRS_PER_CHUNK):
         pair, weight = _chunk_evidence(
             docs, lineage, starts[chunk], ends[chunk], governments[chunk]
         )
@@ -107,16 +107,6 @@ def particular_evidence(
     keys, inverse = np.unique(np.concatenate(pairs), return_inverse=True)
     total = np.bincount(inverse, weights=np.concatenate(weights), minlength=len(keys))
     return keys // max(n, 1), keys % max(n, 1), total.astype(np.float64)
-
-
-def _chunks(costs: IdArray, budget: int) -> Iterator[slice]:
-    """Consecutive slices whose costs sum to about ``budget`` each (at least one item)."""
-    bounds = np.searchsorted(np.cumsum(costs), np.arange(budget, int(costs.sum()) + budget, budget))
-    first = 0
-    for last in np.unique(np.append(bounds + 1, len(costs))).tolist():
-        if last > first:
-            yield slice(first, min(last, len(costs)))
-            first = last
 
 
 def _chunk_evidence(

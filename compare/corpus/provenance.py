@@ -27,12 +27,14 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from .clause_index import Holders, IdArray, gather
+from .clause_index import Holders, IdArray, blocks, gather
 from .lineage import NO_YEAR, Lineage
 from .records import ReportRecord
 
 KINDS = ("own", "carried_over", "handed_down", "peers", "common")
 _RANKS = 5
+# Holders looked at in one go when counting governments (bounds memory, not results).
+HOLDINGS_PER_BLOCK = 4_000_000
 
 
 @dataclass
@@ -91,21 +93,31 @@ class ProvenanceCounter:
         two governments of that level do. One pass over the keys held more than once (a
         key of one report has one government)."""
         docs = self.docs
-        keys = len(docs.key_size)
         governments = np.minimum(docs.key_size, 1).astype(np.int64)
-        two_per_rank = np.zeros((keys, _RANKS), dtype=bool)
+        two_per_rank = np.zeros((len(docs.key_size), _RANKS), dtype=bool)
         shared = np.flatnonzero(docs.key_size >= 2)
-        if len(shared) == 0:
-            return governments, two_per_rank
-        holders = gather(docs.key_doc_start, docs.key_docs, shared)
-        key = np.repeat(np.arange(len(shared), dtype=np.int64), docs.key_size[shared])
-        rank, gov = self.lineage.rank[holders], self.lineage.gov[holders]
-        width = int(self.lineage.gov.max()) + 1
-        triples = np.unique((key * _RANKS + rank) * width + gov)  # a government has one level
-        governments[shared] = np.bincount(triples // width // _RANKS, minlength=len(shared))
-        per_rank = np.bincount(triples // width, minlength=len(shared) * _RANKS)
-        two_per_rank[shared] = (per_rank >= 2).reshape(len(shared), _RANKS)
+        for block in blocks(docs.key_size[shared], HOLDINGS_PER_BLOCK):
+            keys: IdArray = shared[block]
+            count, two = self._key_block(keys)
+            governments[keys] = count
+            two_per_rank[keys] = two
         return governments, two_per_rank
+
+    def _key_block(self, keys: IdArray) -> tuple[IdArray, NDArray[np.bool_]]:
+        """:meth:`_governments_per_key` for some keys (their holders fit in memory)."""
+        docs = self.docs
+        holders = gather(docs.key_doc_start, docs.key_docs, keys)
+        key = np.repeat(np.arange(len(keys), dtype=np.int64), docs.key_size[keys])
+        width = int(self.lineage.gov.max()) + 1
+        # a government has one level: (key, level, government) triples count governments
+        key *= _RANKS
+        key += self.lineage.rank[holders]
+        key *= width
+        key += self.lineage.gov[holders]
+        triples = np.unique(key)
+        count = np.bincount(triples // width // _RANKS, minlength=len(keys)).astype(np.int64)
+        per_rank = np.bincount(triples // width, minlength=len(keys) * _RANKS)
+        return count, (per_rank >= 2).reshape(len(keys), _RANKS)
 
     def _at_least_governments(self, count: int) -> NDArray[np.bool_]:
         """For each distinct clause, whether at least ``count`` governments hold it or a
@@ -118,7 +130,8 @@ class ProvenanceCounter:
         high = np.add.reduceat(sizes, docs.key_start[:-1])
         out = low >= count
         doubtful = np.flatnonzero(~out & (high >= count))
-        out[doubtful] = self._governments_of(doubtful) >= count
+        for block in blocks(high[doubtful], HOLDINGS_PER_BLOCK):
+            out[doubtful[block]] = self._governments_of(doubtful[block]) >= count
         return out
 
     def _governments_of(self, clauses: IdArray) -> IdArray:
