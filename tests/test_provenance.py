@@ -117,9 +117,10 @@ def test_closest_evidence_does_not_depend_on_chunking(
     from compare.corpus import closest
     from compare.corpus.lineage import Lineage
 
+    from compare.corpus.records import read_record
+
     generated, _ = handdown
-    run = audit_reports([str(generated[0].path.parent)], AuditSettings())
-    records = run.corpus.records
+    records = [read_record(str(g.path), AuditSettings()) for g in generated]
     whole = closest.particular_evidence(records, Lineage(records), 3)
     monkeypatch.setattr(closest, "PAIRS_PER_CHUNK", 7)
     pieces = closest.particular_evidence(records, Lineage(records), 3)

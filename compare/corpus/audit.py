@@ -186,10 +186,14 @@ def labels(records: list[ReportRecord]) -> list[str]:
 
 def audit(corpus: Corpus) -> AuditResult:
     """All the figures of an audit of ``corpus``."""
-    auditor = _Auditor(corpus)
     records = corpus.records
     settings = corpus.settings
-    closest = closest_reports(records, auditor.lineage, settings.common)
+    # closest first, before the holder arrays exist: the two largest steps never overlap,
+    # and the gram samples it alone reads are let go after it
+    closest = closest_reports(records, Lineage(records), settings.common)
+    for record in records:
+        record.grams = np.zeros(0, dtype=np.uint32)
+    auditor = _Auditor(corpus)
     why: dict[tuple[int, int], list[str]] = defaultdict(list)
     proposed = auditor.proposed_pairs()
     reuse = auditor.reuse_of_pairs(proposed)
