@@ -14,9 +14,11 @@ import signal
 import sys
 import threading
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import InvalidStateError
 from contextlib import contextmanager
 from enum import IntEnum
+from functools import partial
 
 
 class ExitStatus(IntEnum):
@@ -44,23 +46,48 @@ class Stopped(BaseException):
 @contextmanager
 def stopped_by_signals() -> Iterator[None]:
     """SIGINT and SIGTERM raise :class:`Stopped` in this process; a ``--jobs`` worker
-    (a fork of it) just exits, and leaves the one line to this process."""
+    (a fork of it) leaves the stopping and the one line to this process.
+
+    A terminal's Ctrl-C reaches every process of the group: the workers ignore it, so
+    the pool is shut down by this process rather than found broken mid-cancel. A
+    SIGTERM still ends a worker at once (``kill`` names one process)."""
     here = os.getpid()
+    stopping: list[int] = []
 
     def stop(signum: int, frame: object) -> None:
         if os.getpid() != here:
-            os._exit(128 + signum)
+            if signum != signal.SIGINT:
+                os._exit(128 + signum)
+            return
+        stopping.append(signum)
         raise Stopped(signum)
 
     if threading.current_thread() is not threading.main_thread():
         yield  # only the main thread may handle signals (the CLI called from a thread)
         return
     previous = {sig: signal.signal(sig, stop) for sig in STOPPING}
+    previous_hook = threading.excepthook
+    threading.excepthook = partial(_quiet_cancelled_pool, stopping, previous_hook)
     try:
         yield
     finally:
+        threading.excepthook = previous_hook
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+def _quiet_cancelled_pool(
+    stopping: list[int],
+    previous: Callable[[threading.ExceptHookArgs], object],
+    args: threading.ExceptHookArgs,
+) -> None:
+    """While a signal stops the run, a process pool whose workers died with it may
+    try to fail a future the stop already cancelled: CPython before 3.12 lets that
+    InvalidStateError escape its pool thread as a traceback (python/cpython#107219).
+    It says nothing the one line does not, so it is dropped; all else is printed."""
+    if stopping and args.exc_type is InvalidStateError:
+        return
+    previous(args)
 
 
 @contextmanager
