@@ -116,7 +116,6 @@ def test_closest_evidence_does_not_depend_on_chunking(
 ) -> None:
     from compare.corpus import closest
     from compare.corpus.lineage import Lineage
-
     from compare.corpus.records import read_record
 
     generated, _ = handdown
