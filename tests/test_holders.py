@@ -1,0 +1,46 @@
+"""The holders' vector queries answer as the per-clause look-ups do, on real reports."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from compare import AuditSettings, audit_reports
+from compare.corpus.clause_index import Holders
+
+from .conftest import SAMPLES
+from .corpus_files import sources
+
+
+@pytest.fixture(scope="module")
+def holders() -> Holders:
+    """Holders of the samples and every report of three governments with many years."""
+    wanted = ("河北省人民政府", "保定市顺平县", "保定市徐水")
+    chosen = [s for s in sources() if s.government.startswith(wanted)]
+    paths = sorted(str(p) for p in SAMPLES.glob("*.txt")) + [str(s.path) for s in chosen]
+    return audit_reports(paths, AuditSettings()).corpus.index.documents()
+
+
+def test_member_counts_are_the_members_of_each_clause(holders: Holders) -> None:
+    clauses = np.arange(len(holders), dtype=np.int64)
+    expected = [len(holders.member_array(i)) for i in clauses.tolist()]
+    assert holders.member_counts(clauses).tolist() == expected
+    assert max(expected) > 5  # formula the whole corpus holds is among them
+
+
+@pytest.mark.parametrize("count", [2, 3, 8])
+def test_at_least_all_is_at_least_of_each_clause(holders: Holders, count: int) -> None:
+    expected = [len(holders.member_array(i)) >= count for i in range(len(holders))]
+    found = holders.at_least_all(count)
+    assert found.tolist() == expected
+    assert 0 < int(found.sum()) < len(found)
+
+
+def test_held_by_each_is_whether_each_partner_is_a_member(holders: Holders) -> None:
+    for doc in range(0, holders.n_docs, 3):
+        others = [d for d in range(holders.n_docs) if d != doc][doc % 4 :: 4]
+        held = holders.held_by_each(doc, others)
+        clauses = holders.doc_clauses[doc].tolist()
+        members = [set(holders.member_array(i).tolist()) for i in clauses]
+        expected = [[other in m for other in others] for m in members]
+        assert held.tolist() == expected
