@@ -16,8 +16,9 @@ clauses distinct, as in the real corpus), then measured in a fresh process:
 
 Printed side by side: wall seconds, ms per report, peak memory of the whole
 process tree (the parent and its workers, sampled every 0.2 s), and the
-audit's time as a multiple of the minimal pass. ``uptime`` is printed first:
-the machine is shared.
+audit's time as a multiple of the minimal pass; then the audit's wall time
+by stage (read and intern, band groups, figures). ``uptime`` is printed
+first: the machine is shared.
 """
 
 from __future__ import annotations
@@ -90,13 +91,34 @@ def run_measured(args: list[str]) -> tuple[dict[str, float], float]:
     return json.loads(out.strip().splitlines()[-1]), peak / 1e6
 
 
+def _timed(owner: object, name: str, spent: dict[str, float], stage: str) -> None:
+    """Replace ``owner.name`` by a wrapper adding its wall time to ``spent[stage]``."""
+    inner = getattr(owner, name)
+
+    def wrapper(*args: object, **kwargs: object) -> object:
+        start = time.perf_counter()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            spent[stage] = spent.get(stage, 0.0) + time.perf_counter() - start
+
+    setattr(owner, name, wrapper)
+
+
 def measure_audit(folder: Path, jobs: int) -> dict[str, float]:
     from compare import AuditSettings, audit_reports
+    from compare.corpus import engines
+    from compare.corpus import run as run_module
 
+    spent: dict[str, float] = {}
+    _timed(run_module, "_add_all", spent, "read")  # reading in the workers, interning here
+    _timed(engines.LocalEngine, "group", spent, "band")
+    _timed(run_module, "audit", spent, "figures")
     start = time.perf_counter()
     run = audit_reports([str(folder)], AuditSettings(), jobs=jobs)
     seconds = time.perf_counter() - start
     return {
+        **{f"stage {k}": v for k, v in spent.items()},
         "reports": len(run.corpus.records),
         "seconds": seconds,
         "clauses": sum(len(ids) for ids in run.corpus.clause_ids),
@@ -150,12 +172,14 @@ def main() -> None:
         f"{'reports':>8} {'what':>8} {'seconds':>8} {'ms/report':>9} {'peak MB':>8} "
         f"{'x minimal':>9} {'clauses':>10} {'distinct':>10} {'pairs':>8}"
     )
+    staged: list[tuple[int, dict[str, float]]] = []
     for size in args.sizes:
         folder = ensure_corpus(size)
         rows = {}
         for what in ("minimal", "audit"):
             cmd = [sys.executable, __file__, "--measure", what, "--folder", str(folder)]
             rows[what] = run_measured([*cmd, "--jobs", str(args.jobs)])
+        staged.append((size, {k[6:]: v for k, v in rows["audit"][0].items() if k[:6] == "stage "}))
         base = rows["minimal"][0]["seconds"]
         for what, (r, peak) in rows.items():
             print(
@@ -165,6 +189,10 @@ def main() -> None:
                 flush=True,
             )
     print(f"uptime: {os.popen('uptime').read().strip()}")
+    print("audit stages (wall seconds): read = reading and interning, band = band groups,")
+    print("figures = holders, pairs, provenance, closest, lexicon, timeline")
+    for size, stages in staged:
+        print(f"{size:8d} " + "  ".join(f"{k} {v:.1f}" for k, v in stages.items()))
 
 
 if __name__ == "__main__":
