@@ -33,7 +33,7 @@ from .keytable import KeyHashes, KeyTable, key_hashes
 
 IdArray = NDArray[np.signedinteger[Any]]  # clause, key or document ids (int32 or int64)
 _EMPTY_IDS: IdArray = np.zeros(0, dtype=np.int64)
-_HOLDINGS_PER_BLOCK = 1 << 22  # (clause, holder) entries counted at once: 32 MB of int64
+_SCATTER_UP_TO = 256  # keys held by more reports are searched for partners, not scattered
 _CACHED_DOCUMENTS = 256  # documents whose clause keys are kept ready (pairs come in runs)
 
 
@@ -163,35 +163,8 @@ class Holders:
         low = np.maximum.reduceat(sizes, self.key_start[:-1])
         high = np.add.reduceat(sizes, self.key_start[:-1])
         out = low >= count
-        unsure = np.flatnonzero(~out & (high >= count))
-        out[unsure] = self.member_counts(unsure) >= count
-        return out
-
-    def members_of(self, clauses: IdArray) -> tuple[IdArray, IdArray]:
-        """:meth:`member_array` of each of ``clauses`` at once: (start offsets, flat).
-
-        Each (clause, holder) pair is coded as one integer and the codes sorted
-        once, so formula held by thousands costs one vector pass, not a call each.
-        """
-        key_lengths = self.key_start[clauses + 1] - self.key_start[clauses]
-        owner = np.repeat(np.arange(len(clauses), dtype=np.int64), key_lengths)
-        keys = gather(self.key_start, self.keys, clauses)
-        holder = gather(self.key_doc_start, self.key_docs, keys)
-        entry = np.unique(np.repeat(owner, self.key_size[keys]) * self.n_docs + holder)
-        start = np.searchsorted(entry // self.n_docs, np.arange(len(clauses) + 1))
-        return start.astype(np.int64), entry % self.n_docs
-
-    def member_counts(self, clauses: IdArray) -> IdArray:
-        """How many documents hold each of ``clauses`` or a near-duplicate, a block of
-        clauses at a time (about ``_HOLDINGS_PER_BLOCK`` holdings each)."""
-        out = np.zeros(len(clauses), dtype=np.int64)
-        if len(clauses) == 0:
-            return out
-        sizes = self.key_size[gather(self.key_start, self.keys, clauses)]
-        lengths = self.key_start[clauses + 1] - self.key_start[clauses]
-        costs = np.add.reduceat(sizes, np.concatenate(([0], np.cumsum(lengths)[:-1])))
-        for block in blocks(costs.astype(np.int64), _HOLDINGS_PER_BLOCK):
-            out[block] = np.diff(self.members_of(clauses[block])[0])
+        for i in np.flatnonzero(~out & (high >= count)).tolist():
+            out[i] = self._count(i) >= count
         return out
 
     def lower_bound(self, i: int) -> int:
@@ -246,18 +219,31 @@ class Holders:
         """For each clause of ``doc`` (rows, in order) and each of ``others`` (columns),
         whether that document holds the clause or a near-duplicate.
 
-        A column is one search of the clauses' keys in that partner's sorted keys:
-        a report has a few partners and a thousand clauses whose keys may each be
-        held by thousands (formula), so searching the partners' keys is the cheap
-        side.
+        One look-up for all the partners of a document: the holders of each of its
+        rare keys are scattered into partner columns at once; a key held by many
+        reports (formula) is searched for the partners instead.
         """
         flat, starts = self.occurrence_keys(doc)
         if len(flat) == 0 or not others:
             return np.zeros((len(starts), len(others)), dtype=bool)
-        held = np.empty((len(flat), len(others)), dtype=bool)
-        for column, other in enumerate(others):
-            held[:, column] = _found_in(flat, self.document_keys(other))
-        out: NDArray[np.bool_] = np.logical_or.reduceat(held, starts, axis=0)
+        partners = np.asarray(others, dtype=np.int64)
+        order = np.argsort(partners, kind="stable")
+        ordered = partners[order]
+        column = np.full(self.n_docs, -1, dtype=np.int64)
+        column[partners] = np.arange(len(partners))
+        uniq, inverse = np.unique(flat, return_inverse=True)
+        sizes = self.key_size[uniq]
+        held = np.zeros((len(uniq), len(partners)), dtype=bool)
+        rare = np.flatnonzero(sizes <= _SCATTER_UP_TO)
+        docs = column[gather(self.key_doc_start, self.key_docs, uniq[rare])]
+        row = np.repeat(rare, sizes[rare])
+        hit = docs >= 0
+        held[row[hit], docs[hit]] = True
+        for u in np.flatnonzero(sizes > _SCATTER_UP_TO).tolist():
+            holders = self.key_holders(int(uniq[u]))
+            at = np.minimum(np.searchsorted(holders, ordered), len(holders) - 1)
+            held[u, order[holders[at] == ordered]] = True
+        out: NDArray[np.bool_] = np.logical_or.reduceat(held[inverse.reshape(-1)], starts, axis=0)
         return out
 
 

@@ -13,9 +13,21 @@ from __future__ import annotations
 
 import numpy as np
 
-from .clause_index import Holders, IdArray
+from .clause_index import Holders, IdArray, gather
 
 _ENTRIES_PER_BLOCK = 1 << 22  # pair entries built at once (32 MB of int64)
+
+
+def _members_of(docs: Holders, clauses: IdArray) -> tuple[IdArray, IdArray]:
+    """For each clause, the documents holding it or a near-duplicate: (start offsets, flat)."""
+    key_lengths = docs.key_start[clauses + 1] - docs.key_start[clauses]
+    owner = np.repeat(np.arange(len(clauses), dtype=np.int64), key_lengths)
+    keys = gather(docs.key_start, docs.keys, clauses)
+    sizes = docs.key_size[keys]
+    holder = gather(docs.key_doc_start, docs.key_docs, keys)
+    entry = np.unique(np.repeat(owner, sizes) * docs.n_docs + holder)
+    start = np.searchsorted(entry // docs.n_docs, np.arange(len(clauses) + 1)).astype(np.int64)
+    return start, entry % docs.n_docs
 
 
 def _block_counts(docs: Holders, clauses: IdArray) -> tuple[IdArray, IdArray]:
@@ -23,7 +35,7 @@ def _block_counts(docs: Holders, clauses: IdArray) -> tuple[IdArray, IdArray]:
     n = docs.n_docs
     own_start = docs.key_doc_start[clauses]
     own_count = docs.key_size[clauses]
-    member_start, members = docs.members_of(clauses)
+    member_start, members = _members_of(docs, clauses)
     member_count = np.diff(member_start)
     block = own_count * member_count
     total = int(block.sum())
