@@ -226,7 +226,8 @@ class Holders:
         flat, starts = self.occurrence_keys(doc)
         if len(flat) == 0 or not others:
             return np.zeros((len(starts), len(others)), dtype=bool)
-        partners = np.asarray(others, dtype=np.int64)
+        # In the holders' own dtype: searchsorted would otherwise cast each holder array.
+        partners = np.asarray(others, dtype=self.key_docs.dtype)
         order = np.argsort(partners, kind="stable")
         ordered = partners[order]
         column = np.full(self.n_docs, -1, dtype=np.int64)
