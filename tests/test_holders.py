@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from compare import AuditSettings, audit_reports
+from compare.corpus import clause_index
 from compare.corpus.clause_index import Holders
 
 from .conftest import SAMPLES
@@ -28,7 +29,13 @@ def test_at_least_all_is_at_least_of_each_clause(holders: Holders, count: int) -
     assert 0 < int(found.sum()) < len(found)
 
 
-def test_held_by_each_is_whether_each_partner_is_a_member(holders: Holders) -> None:
+@pytest.mark.parametrize("scatter_up_to", [256, 1], ids=["scattered", "searched"])
+def test_held_by_each_is_whether_each_partner_is_a_member(
+    holders: Holders, scatter_up_to: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both ways of looking up a key: its holders scattered into partner columns (keys
+    of few holders) and the partners searched among its holders (formula)."""
+    monkeypatch.setattr(clause_index, "_SCATTER_UP_TO", scatter_up_to)
     for doc in range(0, holders.n_docs, 3):
         others = [d for d in range(holders.n_docs) if d != doc][doc % 4 :: 4]
         held = holders.held_by_each(doc, others)
