@@ -159,13 +159,21 @@ class Holders:
         """:meth:`at_least` for every clause at once (exact counts only where bounds differ)."""
         if self.clauses == 0:
             return np.zeros(0, dtype=bool)
-        sizes = self.key_size[self.keys]
-        low = np.maximum.reduceat(sizes, self.key_start[:-1])
-        high = np.add.reduceat(sizes, self.key_start[:-1])
+        low, high = self.bounds(self.key_size)
         out = low >= count
         for i in np.flatnonzero(~out & (high >= count)).tolist():
             out[i] = self._count(i) >= count
         return out
+
+    def bounds(self, per_key: IdArray) -> tuple[IdArray, IdArray]:
+        """For each clause, the largest and the sum of ``per_key`` over its keys: bounds on
+        a count over the union of its keys' holders (reports, governments), exact when
+        they agree."""
+        values = per_key[self.keys]
+        return (
+            np.maximum.reduceat(values, self.key_start[:-1]),
+            np.add.reduceat(values, self.key_start[:-1]),
+        )
 
     def lower_bound(self, i: int) -> int:
         """At least this many documents hold clause ``i``: cheap, for ranking."""
@@ -175,7 +183,7 @@ class Holders:
         """:meth:`lower_bound` of every clause."""
         if self.clauses == 0:
             return _EMPTY_IDS
-        return np.maximum.reduceat(self.key_size[self.keys], self.key_start[:-1])
+        return self.bounds(self.key_size)[0]
 
     def document_keys(self, doc: int) -> IdArray:
         return self.doc_keys[self.doc_key_start[doc] : self.doc_key_start[doc + 1]]

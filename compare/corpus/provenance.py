@@ -125,9 +125,7 @@ class ProvenanceCounter:
         docs = self.docs
         if docs.clauses == 0:
             return np.zeros(0, dtype=bool)
-        sizes = self.key_governments[docs.keys]
-        low = np.maximum.reduceat(sizes, docs.key_start[:-1])
-        high = np.add.reduceat(sizes, docs.key_start[:-1])
+        low, high = docs.bounds(self.key_governments)
         out = low >= count
         doubtful = np.flatnonzero(~out & (high >= count))
         for block in blocks(high[doubtful], HOLDINGS_PER_BLOCK):
