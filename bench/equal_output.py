@@ -6,7 +6,9 @@ Run: ``python bench/equal_output.py save DIR`` before a change and
 Written per input: the normalised text and both offset maps (as digests), the
 ``outline --json --units`` JSON of every sample and real corpus report, the
 ``compare --json`` of every pair of samples and of a few real pairs (long ones
-built by concatenating real reports included), and the ``audit --json`` of the
+built by concatenating real reports included) with the rows of counterpart
+sentences the page shows (their redlines and slots, similarities to the last
+bit), and the ``audit --json`` of the
 samples and of the whole real corpus. ``check`` names every file that differs.
 """
 
@@ -70,6 +72,9 @@ def outputs(folder: Path) -> dict[str, str]:
     for a, b in pairs:
         result = compare_reports(a, b)
         out[f"compare-{Path(a).stem}--{Path(b).stem}.json"] = _dump(result.to_json())
+        out[f"rows-{Path(a).stem}--{Path(b).stem}.txt"] = "".join(
+            f"{n} {row!r}\n" for n, rows in enumerate(result.rows) for row in rows
+        )
     for name, inputs, settings in (
         ("samples", [str(ROOT / "samples")], AuditSettings(min_reuse=0.0)),
         ("corpus", [str(CORPUS)], AuditSettings()),

@@ -17,6 +17,7 @@ letters changed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Literal
 
@@ -78,7 +79,7 @@ class Redliner:
         self.dmp = diff_match_patch()
         self.dmp.Diff_Timeout = 0  # sentences are short; a time-out would depend on load
         self.codes: dict[str, str] = {}
-        self._specific: list[list[SpecificSpan] | None] = [None, None]
+        self._specific: list[_SpanFinder | None] = [None, None]
 
     def _encode(self, words: list[str]) -> str:
         out = []
@@ -89,11 +90,11 @@ class Redliner:
             out.append(code)
         return "".join(out)
 
-    def specific(self, side: int) -> list[SpecificSpan]:
+    def specific(self, side: int) -> _SpanFinder:
         """Figures, places and names of a whole document (shared text not taken out)."""
         found = self._specific[side]
         if found is None:
-            found = self._specific[side] = find_specific(self.docs[side], [], STOP)
+            found = self._specific[side] = _SpanFinder(find_specific(self.docs[side], [], STOP))
         return found
 
     def redline(self, ua: Unit, ub: Unit) -> Redline:
@@ -140,12 +141,33 @@ class Redliner:
             for m in _DATE.finditer(prepared.text, start, min(end + 2, len(prepared.text))):
                 if m.start() < end:
                     found.append(Slot(side, m.start(), min(m.end(), end), "date"))
-            for spec in self.specific(side):
+            for spec in self.specific(side).near(start, end):
                 lo, hi = max(spec.start, start), min(spec.end, end)
                 if lo < hi:
                     found.append(Slot(side, lo, hi, _SLOT_OF_KIND[spec.kind]))
             out += _first_come(found)
         return sorted(out, key=lambda s: s.start)
+
+
+class _SpanFinder:
+    """A document's specific spans, found near a changed span by bisection.
+
+    A long report has thousands of spans and thousands of changed spans:
+    looking at every span for each change made the page quadratic in length.
+    """
+
+    def __init__(self, spans: list[SpecificSpan]) -> None:
+        self.spans = spans
+        self.order = sorted(range(len(spans)), key=lambda k: spans[k].start)
+        self.starts = [spans[k].start for k in self.order]
+        self.longest = max((s.end - s.start for s in spans), default=0)
+
+    def near(self, start: int, end: int) -> list[SpecificSpan]:
+        """Every span that may overlap ``[start, end)`` (and a few that do not), in
+        the document's order, the order in which the first-come rule reads them."""
+        lo = bisect_left(self.starts, start - self.longest)
+        hi = bisect_left(self.starts, end)
+        return [self.spans[k] for k in sorted(self.order[lo:hi])]
 
 
 def _first_come(slots: list[Slot]) -> list[Slot]:

@@ -16,9 +16,13 @@ counterpart.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
 
 from ..model import Section
 from ..read.chars import content_length, letters
@@ -67,39 +71,127 @@ def shown_span(section: Section, paired: bool) -> tuple[int, int]:
     return section.norm_start, section.norm_end
 
 
-def _bigrams(text: str) -> frozenset[str]:
+def _bigrams(text: str) -> set[str]:
     core = letters(text)
-    return frozenset(core[i : i + 2] for i in range(len(core) - 1))
+    return {core[i : i + 2] for i in range(len(core) - 1)}
 
 
-def _dice(x: frozenset[str], y: frozenset[str]) -> float:
-    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+def _bigram_table(sets: list[set[str]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
+    """Sentences by bigrams, 1 where a sentence holds a bigram (ids from ``vocabulary``)."""
+    indptr, indices = [0], []
+    for grams in sets:
+        indices += [vocabulary.setdefault(g, len(vocabulary)) for g in grams]
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.int64)
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(sets), len(vocabulary)))
+
+
+def _bigram_overlap(ga: list[set[str]], gb: list[set[str]]) -> sparse.coo_matrix:
+    """How many bigrams each sentence of A shares with each of B: one sparse product."""
+    vocabulary: dict[str, int] = {}
+    xa = _bigram_table(ga, vocabulary)
+    xb = _bigram_table(gb, vocabulary)
+    xa.resize(xa.shape[0], len(vocabulary))
+    return (xa @ xb.T).tocoo()
+
+
+class _RunsOfB:
+    """Shared runs in B's order, so each section pair looks only at the runs in its span
+    (a long report has hundreds of section pairs and tens of thousands of runs)."""
+
+    def __init__(self, runs: list[SharedSpan]) -> None:
+        self.runs = sorted(runs, key=lambda r: r.b_start)
+        self.starts = [r.b_start for r in self.runs]
+
+    def between(self, start: int, end: int) -> list[SharedSpan]:
+        """The runs starting in ``[start, end)`` of B."""
+        return self.runs[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+
+def _run_cells(sa: list[Unit], sb: list[Unit], runs: _RunsOfB) -> tuple[np.ndarray, np.ndarray]:
+    """Letters of shared runs per sentence pair, as sorted cell keys ``i * len(sb) + j``
+    and counts."""
+    shared: dict[int, int] = defaultdict(int)
+    starts_a, starts_b = [u.start for u in sa], [u.start for u in sb]
+    for run in runs.between(sb[0].start, sb[-1].end) if sb else []:
+        i, j = _holder(sa, starts_a, run.a_start), _holder(sb, starts_b, run.b_start)
+        if i is not None and j is not None:
+            shared[i * len(sb) + j] += content_length(run.text)
+    keys = np.fromiter(shared.keys(), dtype=np.int64, count=len(shared))
+    order = np.argsort(keys)
+    return keys[order], np.fromiter(shared.values(), dtype=np.int64, count=len(shared))[order]
 
 
 class _Similarity:
-    """Similarity of the sentences of one section pair, from shared runs and bigrams."""
+    """Similarity of the sentences of one section pair, from shared runs and bigrams.
+
+    Held as a sparse table in row order: most sentence pairs of two sections
+    share nothing that counts. The bigram overlaps of every pair come from one
+    sparse product of the two sentence-by-bigram tables, not from a set
+    intersection per cell, so a long section costs what its overlaps cost.
+    Each share is the same correctly rounded division the per-cell formula made.
+    """
 
     def __init__(
-        self, a: Prepared, b: Prepared, sa: list[Unit], sb: list[Unit], runs: list[SharedSpan]
+        self, a: Prepared, b: Prepared, sa: list[Unit], sb: list[Unit], runs: _RunsOfB
     ) -> None:
-        self.la = [content_length(a.text[u.start : u.end]) for u in sa]
-        self.lb = [content_length(b.text[u.start : u.end]) for u in sb]
-        self.ga = [_bigrams(a.text[u.start : u.end]) for u in sa]
-        self.gb = [_bigrams(b.text[u.start : u.end]) for u in sb]
-        self.shared: dict[tuple[int, int], int] = defaultdict(int)
-        starts_a, starts_b = [u.start for u in sa], [u.start for u in sb]
-        for run in runs:
-            i, j = _holder(sa, starts_a, run.a_start), _holder(sb, starts_b, run.b_start)
-            if i is not None and j is not None:
-                self.shared[(i, j)] += content_length(run.text)
+        self.n, m = len(sa), len(sb)
+        ga = [_bigrams(a.text[u.start : u.end]) for u in sa]
+        gb = [_bigrams(b.text[u.start : u.end]) for u in sb]
+        overlap = _bigram_overlap(ga, gb)
+        gram_keys = overlap.row.astype(np.int64) * m + overlap.col
+        order = np.argsort(gram_keys)
+        gram_keys = gram_keys[order]
+        sizes_a, sizes_b = _sizes(len(g) for g in ga), _sizes(len(g) for g in gb)
+        gram_total = sizes_a[overlap.row[order]] + sizes_b[overlap.col[order]]
+        by_bigrams = _ratio(2 * overlap.data[order].astype(np.int64), gram_total)
+        run_keys, run_counts = _run_cells(sa, sb, runs)
+        letters_a = _sizes(content_length(a.text[u.start : u.end]) for u in sa)
+        letters_b = _sizes(content_length(b.text[u.start : u.end]) for u in sb)
+        run_total = letters_a[run_keys // m] + letters_b[run_keys % m]
+        by_runs = _ratio(2 * run_counts, run_total)
+        # a cell counts when either share reaches its floor; its value is the larger
+        strong = by_bigrams >= MIN_BIGRAM_SIMILARITY
+        gram_side = np.maximum(by_bigrams[strong], _value_at(run_keys, by_runs, gram_keys[strong]))
+        run_side = np.maximum(by_runs, _value_at(gram_keys, by_bigrams, run_keys))
+        counted = (by_runs >= MIN_RUN_SIMILARITY) | (run_side >= MIN_BIGRAM_SIMILARITY)
+        keys, first = np.unique(
+            np.concatenate([gram_keys[strong], run_keys[counted]]), return_index=True
+        )
+        self.j = keys % m
+        self.value = np.concatenate([gram_side, run_side[counted]])[first]
+        self.row_start = np.searchsorted(keys // m, np.arange(self.n + 1))
+
+    def row(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        """The columns of row ``i`` with a similarity above 0, and those similarities."""
+        lo, hi = self.row_start[i], self.row_start[i + 1]
+        return self.j[lo:hi], self.value[lo:hi]
 
     def __call__(self, i: int, j: int) -> float:
-        total = self.la[i] + self.lb[j]
-        by_runs = 2 * self.shared.get((i, j), 0) / total if total else 0.0
-        bigrams = _dice(self.ga[i], self.gb[j])
-        if by_runs < MIN_RUN_SIMILARITY and bigrams < MIN_BIGRAM_SIMILARITY:
-            return 0.0
-        return max(by_runs, bigrams)
+        cols, values = self.row(i)
+        k = int(np.searchsorted(cols, j))
+        return float(values[k]) if k < len(cols) and cols[k] == j else 0.0
+
+
+def _sizes(values: Iterable[int]) -> np.ndarray:
+    return np.fromiter(values, dtype=np.int64)
+
+
+def _value_at(keys: np.ndarray, values: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """``values`` of the cells ``at`` (0 where a cell is not among the sorted ``keys``)."""
+    out = np.zeros(len(at), dtype=np.float64)
+    if len(keys):
+        k = np.minimum(np.searchsorted(keys, at), len(keys) - 1)
+        hit = keys[k] == at
+        out[hit] = values[k[hit]]
+    return out
+
+
+def _ratio(part: np.ndarray, total: np.ndarray) -> np.ndarray:
+    """``part / total`` with 0 where ``total`` is 0 (each a correctly rounded division)."""
+    out = np.zeros(len(part), dtype=np.float64)
+    np.divide(part, total, out=out, where=total > 0)
+    return out
 
 
 def _holder(units: list[Unit], starts: list[int], pos: int) -> int | None:
@@ -108,24 +200,31 @@ def _holder(units: list[Unit], starts: list[int], pos: int) -> int | None:
 
 
 def _match(n: int, m: int, sim: _Similarity) -> list[tuple[int, int, float]]:
-    """Order-keeping matching of largest total similarity, as (i, j, similarity)."""
-    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    """Order-keeping matching of largest total similarity, as (i, j, similarity).
+
+    ``score[i][j]`` is the best total from sentence ``i`` of A and ``j`` of B on:
+    the largest of ``score[i + 1][j]``, ``score[i][j + 1]`` and, where the two
+    are alike, their similarity plus ``score[i + 1][j + 1]``. A row is filled at
+    once: first the two terms that look at the row below, then the term that
+    looks right, which makes each cell the largest of everything to its right
+    (a reversed running maximum). The same additions and maxima as the cell by
+    cell loop, so the same scores to the last bit.
+    """
+    score = np.zeros((n + 1, m + 1), dtype=np.float64)
     for i in range(n - 1, -1, -1):
-        row, below = score[i], score[i + 1]
-        for j in range(m - 1, -1, -1):
-            best = max(below[j], row[j + 1])
-            s = sim(i, j)
-            if s > 0.0:
-                best = max(best, s + below[j + 1])
-            row[j] = best
+        below = score[i + 1]
+        best = below[:m].copy()
+        cols, values = sim.row(i)
+        best[cols] = np.maximum(best[cols], values + below[cols + 1])
+        score[i, :m] = np.maximum.accumulate(best[::-1])[::-1]
     out = []
     i = j = 0
     while i < n and j < m:
         s = sim(i, j)
-        if s > 0.0 and score[i][j] == s + score[i + 1][j + 1]:
+        if s > 0.0 and score[i, j] == s + score[i + 1, j + 1]:
             out.append((i, j, s))
             i, j = i + 1, j + 1
-        elif score[i][j] == score[i + 1][j]:
+        elif score[i, j] == score[i + 1, j]:
             i += 1
         else:
             j += 1
@@ -139,7 +238,7 @@ def _opens(section: Section, unit: Unit) -> bool:
 
 
 def rows_of_pair(
-    a: Prepared, b: Prepared, pair: SectionPair, runs: list[SharedSpan], redliner: Redliner
+    a: Prepared, b: Prepared, pair: SectionPair, runs: _RunsOfB, redliner: Redliner
 ) -> list[SentenceRow]:
     """The rows of one section pair (a one-sided pair gives one row of all its sentences)."""
     paired = pair.a is not None and pair.b is not None
@@ -172,4 +271,5 @@ def sentence_rows(
 ) -> list[list[SentenceRow]]:
     """For each section pair, in order, its rows of counterpart sentences."""
     redliner = Redliner(a, b)
-    return [rows_of_pair(a, b, pair, runs, redliner) for pair in pairs]
+    by_b = _RunsOfB(runs)
+    return [rows_of_pair(a, b, pair, by_b, redliner) for pair in pairs]
