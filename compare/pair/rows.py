@@ -22,12 +22,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
 
 from ..model import Section
 from ..read.chars import content_length, letters
 from ..read.units import Unit
 from .align import SectionPair
+from .gram_overlap import gram_overlap
 from .prepared import Prepared
 from .redline import Redline, Redliner
 from .shared import SharedSpan
@@ -76,25 +76,6 @@ def _bigrams(text: str) -> set[str]:
     return {core[i : i + 2] for i in range(len(core) - 1)}
 
 
-def _bigram_table(sets: list[set[str]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
-    """Sentences by bigrams, 1 where a sentence holds a bigram (ids from ``vocabulary``)."""
-    indptr, indices = [0], []
-    for grams in sets:
-        indices += [vocabulary.setdefault(g, len(vocabulary)) for g in grams]
-        indptr.append(len(indices))
-    data = np.ones(len(indices), dtype=np.int64)
-    return sparse.csr_matrix((data, indices, indptr), shape=(len(sets), len(vocabulary)))
-
-
-def _bigram_overlap(ga: list[set[str]], gb: list[set[str]]) -> sparse.coo_matrix:
-    """How many bigrams each sentence of A shares with each of B: one sparse product."""
-    vocabulary: dict[str, int] = {}
-    xa = _bigram_table(ga, vocabulary)
-    xb = _bigram_table(gb, vocabulary)
-    xa.resize(xa.shape[0], len(vocabulary))
-    return (xa @ xb.T).tocoo()
-
-
 class _RunsOfB:
     """Shared runs in B's order, so each section pair looks only at the runs in its span
     (a long report has hundreds of section pairs and tens of thousands of runs)."""
@@ -138,13 +119,10 @@ class _Similarity:
         self.n, m = len(sa), len(sb)
         ga = [_bigrams(a.text[u.start : u.end]) for u in sa]
         gb = [_bigrams(b.text[u.start : u.end]) for u in sb]
-        overlap = _bigram_overlap(ga, gb)
-        gram_keys = overlap.row.astype(np.int64) * m + overlap.col
-        order = np.argsort(gram_keys)
-        gram_keys = gram_keys[order]
+        gram_i, gram_j, overlap = gram_overlap(ga, gb)
+        gram_keys = gram_i * m + gram_j  # sorted, as the cells are
         sizes_a, sizes_b = _sizes(len(g) for g in ga), _sizes(len(g) for g in gb)
-        gram_total = sizes_a[overlap.row[order]] + sizes_b[overlap.col[order]]
-        by_bigrams = _ratio(2 * overlap.data[order].astype(np.int64), gram_total)
+        by_bigrams = _ratio(2 * overlap, sizes_a[gram_i] + sizes_b[gram_j])
         run_keys, run_counts = _run_cells(sa, sb, runs)
         letters_a = _sizes(content_length(a.text[u.start : u.end]) for u in sa)
         letters_b = _sizes(content_length(b.text[u.start : u.end]) for u in sb)

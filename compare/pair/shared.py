@@ -21,7 +21,7 @@ longest first so that no character on either side is claimed twice.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -32,6 +32,7 @@ from ..read.chars import content_length, letters
 from ..read.units import Unit
 from ..settings import CompareSettings
 from .align import SectionPair
+from .gram_overlap import gram_overlap
 from .prepared import Prepared
 from .sketch import Signatures, band_hashes, sketch_texts
 
@@ -89,6 +90,7 @@ class _Differ:
         # Formula repeats: the same pair of word sequences is diffed once.
         self.diffs: dict[tuple[str, str], list[tuple[int, str]]] = {}
         self.runs: list[SharedSpan] = []
+        self.encoded: dict[tuple[int, int, int], str] = {}
 
     def diff(self, ua: Unit, ub: Unit) -> None:
         key = (ua.start, ua.end, ub.start, ub.end)
@@ -98,8 +100,7 @@ class _Differ:
         ia, ja = self.a.token_range(ua.start, ua.end)
         ib, jb = self.b.token_range(ub.start, ub.end)
         ta, tb = self.a.tokens[ia:ja], self.b.tokens[ib:jb]
-        sa = self.codes.encode(t.word for t in ta)
-        sb = self.codes.encode(t.word for t in tb)
+        sa, sb = self._encoded(0, ia, ja), self._encoded(1, ib, jb)
         pa = pb = 0
         diffs = self.diffs.get((sa, sb))
         if diffs is None:
@@ -115,6 +116,15 @@ class _Differ:
                 pa += n
             if op >= 0:
                 pb += n
+
+    def _encoded(self, side: int, start: int, end: int) -> str:
+        """A unit's words as codes, once per unit (a sentence is diffed with several)."""
+        key = (side, start, end)
+        found = self.encoded.get(key)
+        if found is None:
+            tokens = (self.a, self.b)[side].tokens[start:end]
+            found = self.encoded[key] = self.codes.encode(t.word for t in tokens)
+        return found
 
     def _keep(self, a0: int, a1: int, b0: int, b1: int, whole: bool) -> None:
         """Keep a run long enough to be formula, or a whole identical unit however short."""
@@ -138,23 +148,35 @@ def _section_candidates(
             continue
         sa = a.units_in(a.sentences, pair.a.norm_start, pair.a.norm_end)
         sb = b.units_in(b.sentences, pair.b.norm_start, pair.b.norm_end)
-        index: dict[str, list[int]] = defaultdict(list)
         same: dict[str, Unit] = {}
-        for i, unit in enumerate(sa):
+        for unit in sa:
             same.setdefault(a.text[unit.start : unit.end], unit)
-            for gram in _anchors(a.text, unit, k):
-                index[gram].append(i)
-        for unit in sb:
+        best = _best_voted(
+            [_anchors(b.text, u, k) for u in sb], [_anchors(a.text, u, k) for u in sa]
+        )
+        for j, unit in enumerate(sb):
             twin = same.get(b.text[unit.start : unit.end])
             if twin is not None:
                 yield twin, unit
-            votes: Counter[int] = Counter()
-            for gram in _anchors(b.text, unit, k):
-                votes.update(index.get(gram, ()))
-            best = sorted(votes.items(), key=lambda v: (-v[1], v[0]))[:CANDIDATES_PER_SENTENCE]
-            for rank, (i, n) in enumerate(best):
+            for rank, (i, n) in enumerate(best.get(j, ())):
                 if rank == 0 or n >= 2:  # runner-up sentences need more than one anchor
                     yield sa[i], unit
+
+
+def _best_voted(
+    anchors_b: list[list[str]], anchors_a: list[list[str]]
+) -> dict[int, list[tuple[int, int]]]:
+    """For each sentence ``j`` of B, its :data:`CANDIDATES_PER_SENTENCE` sentences of A
+    sharing the most anchors, as ``(i, anchors shared)``, most first, then by ``i``."""
+    j, i, votes = gram_overlap(anchors_b, anchors_a)
+    order = np.lexsort((i, -votes, j))
+    j, i, votes = j[order], i[order], votes[order]
+    first = np.searchsorted(j, j)  # where each sentence's candidates begin
+    keep = np.arange(len(j)) - first < CANDIDATES_PER_SENTENCE
+    best: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for jj, ii, n in zip(j[keep].tolist(), i[keep].tolist(), votes[keep].tolist(), strict=True):
+        best[jj].append((ii, n))
+    return best
 
 
 def _lsh_candidates(
