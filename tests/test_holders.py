@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from compare import AuditSettings, audit_reports
 from compare.corpus import clause_index
-from compare.corpus.clause_index import Holders
+from compare.corpus.clause_index import Holders, blocks
 
 from .conftest import SAMPLES
 from .corpus_files import sources
@@ -43,3 +44,13 @@ def test_held_by_each_is_whether_each_partner_is_a_member(
         members = [set(holders.member_array(i).tolist()) for i in clauses]
         expected = [[other in m for other in others] for m in members]
         assert held.tolist() == expected
+
+
+@pytest.mark.parametrize("budget", [1, 7, 50, 10_000])
+def test_blocks_cover_every_item_once_in_order_never_empty(budget: int) -> None:
+    costs = np.random.default_rng(3).integers(0, 20, size=200)
+    slices = list(blocks(costs, budget))
+    assert [i for s in slices for i in range(s.start, s.stop)] == list(range(len(costs)))
+    assert all(s.stop > s.start for s in slices)
+    # a block passes the budget by at most its last item
+    assert all(int(costs[s.start : s.stop - 1].sum()) < budget for s in slices)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from compare import AuditSettings, audit_reports
+from compare.corpus import store
 
 from .conftest import SAMPLES
 
@@ -56,6 +60,33 @@ def test_stored_clauses_are_array_blobs_one_row_per_save(tmp_path: Path) -> None
     assert all(size == count * 25 * 8 for _, count, size in chunks)  # 25 bands of uint64
     fresh = audit_reports([str(p) for p in reports], AuditSettings())
     assert grown.result.to_json() == fresh.result.to_json()
+
+
+def test_a_save_larger_than_a_chunk_is_stored_in_several_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 10,000 reports' band hashes passed SQLite's billion-byte limit for one blob
+    monkeypatch.setattr(store, "CHUNK_BYTES", 50_000)
+    reports = _copy_reports(tmp_path / "r", 6)
+    index = str(tmp_path / "i.db")
+    settings = AuditSettings()
+    audit_reports([str(p) for p in reports[:3]], settings, index=index)
+    grown = audit_reports([str(p) for p in reports], settings, index=index)
+    with sqlite3.connect(index) as db:
+        chunks = db.execute(
+            "SELECT first, count, length(bands), length(hashes) FROM clause_chunks ORDER BY first"
+        ).fetchall()
+    assert len(chunks) > 4
+    assert [first for first, *_ in chunks] == [0, *itertools.accumulate(c[1] for c in chunks)][:-1]
+    assert sum(c[1] for c in chunks) == len(grown.corpus.index)
+    assert all(bands < 60_000 and hashes == 16 * count for _, count, bands, hashes in chunks)
+    loaded = audit_reports([str(p) for p in reports], AuditSettings(min_reuse=0.3), index=index)
+    assert len(loaded.corpus.index) > 0, "figures computed from the loaded chunks"
+    fresh = audit_reports([str(p) for p in reports], AuditSettings(min_reuse=0.3))
+    assert loaded.result.to_json() == fresh.result.to_json()
+    assert [loaded.corpus.index.examples[i] for i in range(len(loaded.corpus.index))] == [
+        fresh.corpus.index.examples[i] for i in range(len(fresh.corpus.index))
+    ]
 
 
 def test_a_lesser_spelling_from_a_new_report_is_stored(tmp_path: Path) -> None:

@@ -43,9 +43,9 @@ def blocks(costs: IdArray, budget: int) -> Iterator[slice]:
     corpus."""
     bounds = np.searchsorted(np.cumsum(costs), np.arange(budget, int(costs.sum()) + budget, budget))
     first = 0
-    for last in np.unique(np.append(bounds + 1, len(costs))).tolist():
+    for last in np.unique(np.minimum(np.append(bounds + 1, len(costs)), len(costs))).tolist():
         if last > first:
-            yield slice(first, min(last, len(costs)))
+            yield slice(first, last)
             first = last
 
 

@@ -3,8 +3,9 @@
 Stored per report: its path and fingerprint (size and modification time: an
 unchanged file is not read again), metadata, body size, and as numpy blobs its
 sentence sizes, body signature and clauses (distinct-clause id, size,
-sentence). Distinct clauses are stored in chunks, one row per save: their
-letters as newline-joined text, their examples as one UTF-8 blob with an
+sentence). Distinct clauses are stored in chunks, rows of at most
+``CHUNK_BYTES`` each (SQLite refuses a blob over a billion bytes): their
+letters' hashes, their examples as one UTF-8 blob with an
 array of ends, and their LSH band hashes as one ``(count, bands)`` uint64
 blob. The figures of the last audit are kept too, under a key made of the
 settings and every report's fingerprint (``result_cache``). Loading a corpus
@@ -37,11 +38,13 @@ from numpy.typing import NDArray
 from ..errors import IndexMismatch, OutputError
 from ..settings import AuditSettings
 from .audit import Corpus
+from .clause_index import blocks
 from .records import ReportRecord
 
 Fingerprint = str  # what says a file is unchanged: a hash of its content
 SCHEMA_VERSION = "5"
 APPLICATION_ID = 0x52504446  # "RPDF": the mark of a reportdiff index in the SQLite header
+CHUNK_BYTES = 1 << 28  # a row of clause_chunks holds about this much (SQLite's limit: 1e9)
 LOCK_WAIT = 30.0  # seconds a run waits for another audit holding the index
 
 SCHEMA = """
@@ -142,18 +145,7 @@ class CorpusStore:
         index = corpus.index
         stored = self.db.execute("SELECT coalesce(sum(count), 0) FROM clause_chunks").fetchone()[0]
         if len(index) > stored:
-            examples, ends = index.examples.packed_since(stored)
-            self.db.execute(
-                "INSERT INTO clause_chunks VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    stored,
-                    len(index) - stored,
-                    _blob(index.key_hashes_since(stored)),
-                    examples,
-                    _blob(ends),
-                    _blob(index.band_columns.rows_between(stored, len(index))),
-                ),
-            )
+            self._save_clauses(corpus, stored)
         self._save_examples(corpus, stored)
         for record, ids in zip(corpus.records[start:], corpus.clause_ids[start:], strict=True):
             self.db.execute(
@@ -171,6 +163,29 @@ class CorpusStore:
                 ),
             )  # fmt: skip
         self._commit()
+
+    def _save_clauses(self, corpus: Corpus, stored: int) -> None:
+        """Store the clauses from id ``stored`` on, in rows of at most :data:`CHUNK_BYTES`
+        (SQLite refuses a blob over a billion bytes: 10,000 reports' band hashes are more)."""
+        index = corpus.index
+        examples, ends = index.examples.packed_since(stored)
+        hashes = index.key_hashes_since(stored)
+        starts = np.concatenate(([0], ends[:-1]))
+        row_bytes = ends - starts + 8 * index.bands_per_clause + hashes.itemsize * 2
+        for rows in blocks(row_bytes, CHUNK_BYTES):
+            first, last = rows.start, rows.stop  # positions after ``stored``
+            base = int(starts[first])
+            self.db.execute(
+                "INSERT INTO clause_chunks VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    stored + first,
+                    last - first,
+                    _blob(hashes[rows]),
+                    examples[base : int(ends[last - 1])],
+                    _blob(ends[rows] - base),
+                    _blob(index.band_columns.rows_between(stored + first, stored + last)),
+                ),
+            )
 
     def _save_examples(self, corpus: Corpus, stored: int) -> None:
         """An example is the least spelling seen: new reports may bring one for old clauses."""
