@@ -22,9 +22,44 @@ def holders() -> Holders:
     return audit_reports(paths, AuditSettings()).corpus.index.documents()
 
 
+@pytest.fixture(scope="module")
+def members_by_definition(holders: Holders) -> list[set[int]]:
+    """For each clause, the documents holding it or a clause sharing a band group with it,
+    from the documents' clauses and the groups alone (no keys)."""
+    holding: dict[int, set[int]] = {}
+    for doc, ids in enumerate(holders.doc_clauses):
+        for i in ids.tolist():
+            holding.setdefault(i, set()).add(doc)
+    groups = holders.groups
+    out = []
+    for i in range(len(holders)):
+        near = {i}
+        for g in groups.of(i).tolist():
+            near.update(groups.members_of(g).tolist())
+        out.append(set().union(*(holding.get(c, set()) for c in near)))
+    return out
+
+
+def test_member_array_is_every_holder_of_the_clause_or_a_near_duplicate(
+    holders: Holders, members_by_definition: list[set[int]]
+) -> None:
+    found = [set(holders.member_array(i).tolist()) for i in range(len(holders))]
+    assert found == members_by_definition
+    assert any(len(m) > len(holders.own(i)) for i, m in enumerate(found))
+
+
 @pytest.mark.parametrize("count", [2, 3, 8])
-def test_at_least_all_is_at_least_of_each_clause(holders: Holders, count: int) -> None:
-    expected = [len(holders.member_array(i)) >= count for i in range(len(holders))]
+@pytest.mark.parametrize("together_up_to", [4096, 0], ids=["in-arrays", "one-by-one"])
+def test_at_least_all_is_at_least_of_each_clause(
+    holders: Holders,
+    members_by_definition: list[set[int]],
+    count: int,
+    together_up_to: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(clause_index, "_COUNT_TOGETHER_UP_TO", together_up_to)
+    monkeypatch.setattr(holders, "_exact", None)  # counted again, the other way
+    expected = [len(m) >= count for m in members_by_definition]
     found = holders.at_least_all(count)
     assert found.tolist() == expected
     assert 0 < int(found.sum()) < len(found)
@@ -32,7 +67,10 @@ def test_at_least_all_is_at_least_of_each_clause(holders: Holders, count: int) -
 
 @pytest.mark.parametrize("scatter_up_to", [256, 1], ids=["scattered", "searched"])
 def test_held_by_each_is_whether_each_partner_is_a_member(
-    holders: Holders, scatter_up_to: int, monkeypatch: pytest.MonkeyPatch
+    holders: Holders,
+    members_by_definition: list[set[int]],
+    scatter_up_to: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Both ways of looking up a key: its holders scattered into partner columns (keys
     of few holders) and the partners searched among its holders (formula)."""
@@ -41,7 +79,7 @@ def test_held_by_each_is_whether_each_partner_is_a_member(
         others = [d for d in range(holders.n_docs) if d != doc][doc % 4 :: 4]
         held = holders.held_by_each(doc, others)
         clauses = holders.doc_clauses[doc].tolist()
-        members = [set(holders.member_array(i).tolist()) for i in clauses]
+        members = [members_by_definition[i] for i in clauses]
         expected = [[other in m for other in others] for m in members]
         assert held.tolist() == expected
 

@@ -7,10 +7,13 @@ in some band form *groups* (``bands.make_groups``); two clauses are
 near-duplicates when they share a group, which is what datasketch's
 ``MinHashLSH.query`` returns.
 
-Who holds a clause "or a near-duplicate" is answered through *keys*: clause
-``i`` has the key ``i`` (itself) and one key per group it is in. A document
-holds the keys of its clauses; a document holds clause ``i`` or a
-near-duplicate exactly when it holds one of ``i``'s keys. Keys per clause,
+Who holds a clause "or a near-duplicate" is answered through *keys*: a
+clause is a key (``i``), and so is each group (numbered after the clauses).
+A document holds the keys of its clauses and of their groups, and holds
+clause ``i`` or a near-duplicate exactly when it holds one of ``i``'s groups,
+or ``i`` itself for a clause in no group: those are the keys ``i`` is looked
+up by (a document holding ``i`` holds all its groups, so adding ``i``'s own
+key to the look-up would add no document, only work). Keys per clause,
 keys per document and documents per key are three CSR arrays (start offsets
 plus one flat array), so nothing is kept per clause as a Python object, and a
 formula whose figure changes in every report (a family with as many variants
@@ -34,6 +37,8 @@ from .keytable import KeyHashes, KeyTable, key_hashes
 IdArray = NDArray[np.signedinteger[Any]]  # clause, key or document ids (int32 or int64)
 _EMPTY_IDS: IdArray = np.zeros(0, dtype=np.int64)
 _SCATTER_UP_TO = 256  # keys held by more reports are searched for partners, not scattered
+_COUNT_TOGETHER_UP_TO = 4096  # clauses with at most this many holdings are counted in arrays
+HOLDINGS_PER_BLOCK = 4_000_000  # holdings looked at in one go (bounds memory, not results)
 _CACHED_DOCUMENTS = 256  # documents whose clause keys are kept ready (pairs come in runs)
 
 
@@ -79,22 +84,30 @@ class Holders:
         self.clauses, self.groups, self.n_docs = clauses, groups, len(doc_clauses)
         total_keys = clauses + groups.count
         key_type = np.int32 if total_keys < 2**31 else np.int64  # half the memory when it fits
-        # Keys of each clause: itself, then its groups (numbered after the clauses).
-        per_clause = 1 + np.diff(groups.clause_start)
-        self.key_start = np.concatenate(([0], np.cumsum(per_clause))).astype(np.int64)
-        keys = np.empty(int(self.key_start[-1]), dtype=key_type)
-        firsts = np.zeros(len(keys), dtype=bool)
-        firsts[self.key_start[:-1]] = True
-        keys[firsts] = np.arange(clauses)
-        keys[~firsts] = groups.of_clause + clauses
-        del firsts
-        self.keys = keys
-        # Keys of each document (sorted), one document at a time to keep temporaries small.
-        doc_keys = [np.unique(gather(self.key_start, keys, np.unique(ids))) for ids in doc_clauses]
+        # Keys of each document: its clauses and their groups (numbered after the clauses),
+        # one document at a time to keep temporaries small.
+        group_start, of_clause = groups.clause_start, groups.of_clause.astype(key_type) + clauses
+        doc_keys = [
+            np.unique(np.concatenate((u, gather(group_start, of_clause, u))))
+            for u in (np.unique(ids).astype(key_type) for ids in doc_clauses)
+        ]
         sizes = np.array([len(k) for k in doc_keys], dtype=np.int64)
         self.doc_key_start = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
         self.doc_keys = np.concatenate(doc_keys).astype(key_type) if doc_keys else _EMPTY_IDS
         del doc_keys
+        # The keys a clause is looked up by: its groups, or itself when it is in none.
+        # A document holding the clause holds all its groups, so its own holders are in
+        # each group's: the union over its groups is the union over all its keys.
+        per_clause = np.maximum(np.diff(group_start), 1)
+        self.key_start = np.concatenate(([0], np.cumsum(per_clause))).astype(np.int64)
+        alone = np.flatnonzero(np.diff(group_start) == 0)
+        keys = np.empty(int(self.key_start[-1]), dtype=key_type)
+        keys[self.key_start[alone]] = alone
+        in_groups = np.ones(len(keys), dtype=bool)
+        in_groups[self.key_start[alone]] = False
+        keys[in_groups] = of_clause
+        del in_groups, of_clause
+        self.keys = keys
         # The documents holding each key: the same pairs ordered by key (then document).
         order = np.argsort(self.doc_keys, kind="stable")
         self.key_docs = (
@@ -108,7 +121,7 @@ class Holders:
         ).astype(np.int64)
         del order
         self.key_size = np.diff(self.key_doc_start)
-        self._exact: dict[int, int] = {}
+        self._exact: IdArray | None = None  # exact document counts, -1 until counted
         self._occurrences: OrderedDict[int, tuple[IdArray, IdArray]] = OrderedDict()
         self.doc_clauses = doc_clauses
 
@@ -140,11 +153,38 @@ class Holders:
         return set(self.member_array(i).tolist())
 
     def _count(self, i: int) -> int:
-        count = self._exact.get(i)
-        if count is None:
-            count = len(self.member_array(i))
-            self._exact[i] = count
-        return count
+        return int(self._exact_counts(np.array([i], dtype=np.int64))[0])
+
+    def _exact_counts(self, clauses: IdArray) -> IdArray:
+        """How many documents hold each of ``clauses`` or a near-duplicate (kept once
+        counted: the audit asks at several thresholds). Clauses whose keys have few
+        holders are counted together in arrays; a formula's family, whose keys have
+        thousands, one at a time (its union would not fit an array of pairs)."""
+        if self._exact is None:
+            self._exact = np.full(self.clauses, -1, dtype=np.int64)
+        todo = clauses[self._exact[clauses] < 0]
+        entries = self.bounds(self.key_size)[1][todo] if len(todo) else _EMPTY_IDS
+        small = todo[entries <= _COUNT_TOGETHER_UP_TO]
+        for block in blocks(entries[entries <= _COUNT_TOGETHER_UP_TO], HOLDINGS_PER_BLOCK):
+            self._exact[small[block]] = self.union_sizes(small[block])
+        for i in todo[entries > _COUNT_TOGETHER_UP_TO].tolist():
+            self._exact[i] = len(self.member_array(i))
+        return self._exact[clauses]
+
+    def union_sizes(self, clauses: IdArray, label: IdArray | None = None) -> IdArray:
+        """For each of ``clauses``, how many distinct labels the documents holding it or a
+        near-duplicate have (``label[doc]``: a government, say; default the document)."""
+        if len(clauses) == 0:
+            return np.zeros(0, dtype=np.int64)
+        key_counts = self.key_start[clauses + 1] - self.key_start[clauses]
+        keys = gather(self.key_start, self.keys, clauses)
+        owner = np.repeat(np.arange(len(clauses), dtype=np.int64), key_counts)
+        holders = gather(self.key_doc_start, self.key_docs, keys)
+        owner = np.repeat(owner, self.key_size[keys])
+        labels = holders if label is None else label[holders]
+        width = self.n_docs if label is None else int(label.max()) + 1
+        pairs = np.unique(owner * width + labels)
+        return np.bincount(pairs // width, minlength=len(clauses)).astype(np.int64)
 
     def at_least(self, i: int, count: int) -> bool:
         """Whether at least ``count`` documents hold clause ``i`` (or a near-duplicate)."""
@@ -161,8 +201,8 @@ class Holders:
             return np.zeros(0, dtype=bool)
         low, high = self.bounds(self.key_size)
         out = low >= count
-        for i in np.flatnonzero(~out & (high >= count)).tolist():
-            out[i] = self._count(i) >= count
+        doubtful = np.flatnonzero(~out & (high >= count))
+        out[doubtful] = self._exact_counts(doubtful) >= count
         return out
 
     def bounds(self, per_key: IdArray) -> tuple[IdArray, IdArray]:

@@ -27,14 +27,12 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from .clause_index import Holders, IdArray, blocks, gather
+from .clause_index import HOLDINGS_PER_BLOCK, Holders, IdArray, blocks, gather
 from .lineage import NO_YEAR, Lineage
 from .records import ReportRecord
 
 KINDS = ("own", "carried_over", "handed_down", "peers", "common")
 _RANKS = 5
-# Holders looked at in one go when counting governments (bounds memory, not results).
-HOLDINGS_PER_BLOCK = 4_000_000
 
 
 @dataclass
@@ -129,22 +127,8 @@ class ProvenanceCounter:
         out = low >= count
         doubtful = np.flatnonzero(~out & (high >= count))
         for block in blocks(high[doubtful], HOLDINGS_PER_BLOCK):
-            out[doubtful[block]] = self._governments_of(doubtful[block]) >= count
+            out[doubtful[block]] = docs.union_sizes(doubtful[block], self.lineage.gov) >= count
         return out
-
-    def _governments_of(self, clauses: IdArray) -> IdArray:
-        """How many governments hold each of ``clauses`` or a near-duplicate (all at once)."""
-        docs = self.docs
-        if len(clauses) == 0:
-            return np.zeros(0, dtype=np.int64)
-        key_counts = docs.key_start[clauses + 1] - docs.key_start[clauses]
-        keys = gather(docs.key_start, docs.keys, clauses)
-        owner = np.repeat(np.arange(len(clauses), dtype=np.int64), key_counts)
-        holders = gather(docs.key_doc_start, docs.key_docs, keys)
-        owner = np.repeat(owner, docs.key_size[keys])
-        width = int(self.lineage.gov.max()) + 1
-        pairs = np.unique(owner * width + self.lineage.gov[holders])
-        return np.bincount(pairs // width, minlength=len(clauses)).astype(np.int64)
 
     def _peers(self, doc: int, ids: IdArray) -> NDArray[np.bool_]:
         """For each clause of ``doc``, whether another government of its level holds it."""
