@@ -7,7 +7,7 @@ import pytest
 
 from compare import AuditSettings, audit_reports
 from compare.corpus import clause_index
-from compare.corpus.clause_index import Holders, blocks
+from compare.corpus.clause_index import Holders, blocks, distinct
 
 from .conftest import SAMPLES
 from .corpus_files import sources
@@ -92,3 +92,10 @@ def test_blocks_cover_every_item_once_in_order_never_empty(budget: int) -> None:
     assert all(s.stop > s.start for s in slices)
     # a block passes the budget by at most its last item
     assert all(int(costs[s.start : s.stop - 1].sum()) < budget for s in slices)
+
+
+@pytest.mark.parametrize("size", [0, 1, 2, 1000])
+def test_distinct_is_numpys_unique(size: int) -> None:
+    values = np.random.default_rng(size).integers(-50, 50, size=size)
+    assert np.array_equal(distinct(values), np.unique(values))
+    assert distinct(values).dtype == values.dtype

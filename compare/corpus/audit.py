@@ -30,7 +30,7 @@ from numpy.typing import NDArray
 
 from ..pair.sketch import signature_jaccard
 from ..settings import AuditSettings
-from .clause_index import ClauseIndex, IdArray
+from .clause_index import ClauseIndex, IdArray, distinct
 from .closest import closest_reports
 from .lexicon import lexicon
 from .lineage import Lineage
@@ -132,7 +132,7 @@ class _Auditor:
     def boilerplate(self, d: int) -> float:
         """Share of the body in sentences holding a clause used by many reports."""
         record = self.records[d]
-        hit = np.unique(record.clause_sentence[self.boilerplate_clauses[self.corpus.clause_ids[d]]])
+        hit = distinct(record.clause_sentence[self.boilerplate_clauses[self.corpus.clause_ids[d]]])
         total = int(record.sentence_chars.sum())
         return int(record.sentence_chars[hit].sum()) / total if total else 0.0
 

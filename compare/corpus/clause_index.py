@@ -54,6 +54,22 @@ def blocks(costs: IdArray, budget: int) -> Iterator[slice]:
             first = last
 
 
+def distinct(values: NDArray[Any]) -> NDArray[Any]:
+    """``np.unique(values)`` of a 1-D array, by sorting a copy.
+
+    numpy 2.3 on answers a plain ``np.unique`` from a hash table: measured here ten
+    times slower than sorting for millions of distinct values (30 million int64:
+    22.6 s against 2.4 s), and the figures of an audit are mostly such calls.
+    """
+    out = np.sort(values)
+    if len(out) < 2:
+        return out
+    keep = np.empty(len(out), dtype=bool)
+    keep[0] = True
+    np.not_equal(out[1:], out[:-1], out=keep[1:])
+    return out[keep]
+
+
 def gather(start: NDArray[np.int64], values: IdArray, rows: IdArray) -> IdArray:
     """``values[start[r] : start[r + 1]]`` for each of ``rows``, run together."""
     lo, hi = start[rows], start[rows + 1]
@@ -88,8 +104,8 @@ class Holders:
         # one document at a time to keep temporaries small.
         group_start, of_clause = groups.clause_start, groups.of_clause.astype(key_type) + clauses
         doc_keys = [
-            np.unique(np.concatenate((u, gather(group_start, of_clause, u))))
-            for u in (np.unique(ids).astype(key_type) for ids in doc_clauses)
+            distinct(np.concatenate((u, gather(group_start, of_clause, u))))
+            for u in (distinct(ids).astype(key_type) for ids in doc_clauses)
         ]
         sizes = np.array([len(k) for k in doc_keys], dtype=np.int64)
         self.doc_key_start = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
@@ -146,7 +162,7 @@ class Holders:
         keys = self.clause_keys(i)
         if len(keys) == 1:
             return self.key_holders(int(keys[0]))
-        return np.unique(gather(self.key_doc_start, self.key_docs, keys))
+        return distinct(gather(self.key_doc_start, self.key_docs, keys))
 
     def members(self, i: int) -> set[int]:
         """The documents themselves, as a set."""
@@ -183,7 +199,7 @@ class Holders:
         owner = np.repeat(owner, self.key_size[keys])
         labels = holders if label is None else label[holders]
         width = self.n_docs if label is None else int(label.max()) + 1
-        pairs = np.unique(owner * width + labels)
+        pairs = distinct(owner * width + labels)
         return np.bincount(pairs // width, minlength=len(clauses)).astype(np.int64)
 
     def at_least(self, i: int, count: int) -> bool:
@@ -260,7 +276,7 @@ class Holders:
         if len(others) == 1:
             keys = self.document_keys(others[0])
         else:
-            keys = np.unique(np.concatenate([self.document_keys(d) for d in others]))
+            keys = distinct(np.concatenate([self.document_keys(d) for d in others]))
         return np.logical_or.reduceat(_found_in(flat, keys), starts)
 
     def held_by_each(self, doc: int, others: Sequence[int]) -> NDArray[np.bool_]:

@@ -26,7 +26,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..pair.sketch import SIGNATURE_DTYPE
-from .clause_index import blocks
+from .clause_index import blocks, distinct
 from .lineage import IdArray, Lineage
 from .records import ReportRecord
 
@@ -71,7 +71,7 @@ def _governments_per_run(docs: IdArray, gov: IdArray, starts: IdArray, ends: IdA
         np.cumsum(sizes) - sizes, sizes
     )
     width = int(gov.max()) + 1 if len(gov) else 1
-    pairs = np.unique(run * width + gov[docs[starts[run] + within]])
+    pairs = distinct(run * width + gov[docs[starts[run] + within]])
     return np.bincount(pairs // width, minlength=len(starts)).astype(np.int64)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .clause_index import Holders, IdArray, gather
+from .clause_index import Holders, IdArray, distinct, gather
 
 _ENTRIES_PER_BLOCK = 1 << 22  # pair entries built at once (32 MB of int64)
 
@@ -25,7 +25,7 @@ def _members_of(docs: Holders, clauses: IdArray) -> tuple[IdArray, IdArray]:
     keys = gather(docs.key_start, docs.keys, clauses)
     sizes = docs.key_size[keys]
     holder = gather(docs.key_doc_start, docs.key_docs, keys)
-    entry = np.unique(np.repeat(owner, sizes) * docs.n_docs + holder)
+    entry = distinct(np.repeat(owner, sizes) * docs.n_docs + holder)
     start = np.searchsorted(entry // docs.n_docs, np.arange(len(clauses) + 1)).astype(np.int64)
     return start, entry % docs.n_docs
 

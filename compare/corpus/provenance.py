@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from .clause_index import HOLDINGS_PER_BLOCK, Holders, IdArray, blocks, gather
+from .clause_index import HOLDINGS_PER_BLOCK, Holders, IdArray, blocks, distinct, gather
 from .lineage import NO_YEAR, Lineage
 from .records import ReportRecord
 
@@ -112,7 +112,7 @@ class ProvenanceCounter:
         key += self.lineage.rank[holders]
         key *= width
         key += self.lineage.gov[holders]
-        triples = np.unique(key)
+        triples = distinct(key)
         count = np.bincount(triples // width // _RANKS, minlength=len(keys)).astype(np.int64)
         per_rank = np.bincount(triples // width, minlength=len(keys) * _RANKS)
         return count, (per_rank >= 2).reshape(len(keys), _RANKS)
