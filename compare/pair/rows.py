@@ -215,7 +215,7 @@ def _opens(section: Section, unit: Unit) -> bool:
     return unit.start - section.norm_start <= 2
 
 
-def rows_of_pair(
+def _rows_of_pair(
     a: Prepared, b: Prepared, pair: SectionPair, runs: _RunsOfB, redliner: Redliner
 ) -> list[SentenceRow]:
     """The rows of one section pair (a one-sided pair gives one row of all its sentences)."""
@@ -250,4 +250,4 @@ def sentence_rows(
     """For each section pair, in order, its rows of counterpart sentences."""
     redliner = Redliner(a, b)
     by_b = _RunsOfB(runs)
-    return [rows_of_pair(a, b, pair, by_b, redliner) for pair in pairs]
+    return [_rows_of_pair(a, b, pair, by_b, redliner) for pair in pairs]
