@@ -47,6 +47,10 @@ class BandColumns:
                 np.ascontiguousarray(block[:, k], dtype=np.uint64).tofile(out)
         self.rows += len(block)
 
+    def path(self, band: int) -> str:
+        """The file of one band (a worker process reads it there: nothing is pickled)."""
+        return self._paths[band]
+
     def column(self, band: int, start: int = 0, stop: int | None = None) -> NDArray[np.uint64]:
         """One band's hashes for clauses ``start`` to ``stop``."""
         stop = self.rows if stop is None else stop

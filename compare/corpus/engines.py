@@ -10,17 +10,23 @@ on arrays that do not depend on the engine: both give byte-equal results.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
 from typing import Protocol
 
+import numpy as np
+
 from ..errors import ReportError
 from ..settings import AuditSettings
-from .bands import ColumnSource, Groups, group_columns
+from .bands import ColumnSource, GroupBuilder, Groups, band_runs, group_columns
+from .clause_index import IdArray
+from .columns import BandColumns
 from .records import ReportRecord, read_record
 
 Progress = Callable[[int], None]
+PARALLEL_FROM = 100_000  # distinct clauses from which bands are sorted in the workers
 
 
 class Engine(Protocol):
@@ -72,4 +78,24 @@ class LocalEngine:
                 yield item
 
     def group(self, source: ColumnSource) -> Groups:
-        return group_columns(source)
+        """Band groups; with ``jobs`` processes the bands are sorted in the workers (25
+        independent sorts of millions of hashes) while this process merges them in
+        band order, so the groups are the ones one process makes."""
+        if self.jobs < 2 or not isinstance(source, BandColumns) or source.rows < PARALLEL_FROM:
+            return group_columns(source)
+        builder = GroupBuilder()
+        runs_of = partial(_band_runs_in_file, rows=source.rows)
+        pending: deque[Future[tuple[IdArray, IdArray]]] = deque()
+        with ProcessPoolExecutor(max_workers=self.jobs) as pool:
+            for band in range(source.bands):
+                pending.append(pool.submit(runs_of, source.path(band)))
+                if len(pending) > self.jobs:  # at most a band per worker waits in memory
+                    builder.add_band(*pending.popleft().result())
+            while pending:
+                builder.add_band(*pending.popleft().result())
+        return builder.finish(source.rows)
+
+
+def _band_runs_in_file(path: str, rows: int) -> tuple[IdArray, IdArray]:
+    """:func:`band_runs` of one band's column, read from its file (in a worker)."""
+    return band_runs(np.fromfile(path, dtype=np.uint64, count=rows))

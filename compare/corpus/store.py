@@ -1,6 +1,6 @@
 """An audit corpus kept in SQLite, so adding reports does not redo the rest.
 
-Stored per report: its path and fingerprint (size and modification time: an
+Stored per report: its path and fingerprint (a hash of its content: an
 unchanged file is not read again), metadata, body size, and as numpy blobs its
 sentence sizes, body signature and clauses (distinct-clause id, size,
 sentence). Distinct clauses are stored in chunks, rows of at most
