@@ -10,6 +10,8 @@ on arrays that do not depend on the engine: both give byte-equal results.
 
 from __future__ import annotations
 
+import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -86,7 +88,12 @@ class LocalEngine:
         builder = GroupBuilder()
         runs_of = partial(_band_runs_in_file, rows=source.rows)
         pending: deque[Future[tuple[IdArray, IdArray]]] = deque()
-        with ProcessPoolExecutor(max_workers=self.jobs) as pool:
+        # Fresh processes, not forks: a fork of a process holding gigabytes of corpus
+        # shares them only until either side writes, and each band is a file anyway.
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(
+            self.jobs, context, initializer=_leave_interrupt_to_parent
+        ) as pool:
             for band in range(source.bands):
                 pending.append(pool.submit(runs_of, source.path(band)))
                 if len(pending) > self.jobs:  # at most a band per worker waits in memory
@@ -94,6 +101,12 @@ class LocalEngine:
             while pending:
                 builder.add_band(*pending.popleft().result())
         return builder.finish(source.rows)
+
+
+def _leave_interrupt_to_parent() -> None:
+    """A terminal's Ctrl-C reaches the whole process group: the parent stops the pool
+    and says so in one line (as the reading workers do), the workers say nothing."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _band_runs_in_file(path: str, rows: int) -> tuple[IdArray, IdArray]:
