@@ -99,3 +99,12 @@ def test_distinct_is_numpys_unique(size: int) -> None:
     values = np.random.default_rng(size).integers(-50, 50, size=size)
     assert np.array_equal(distinct(values), np.unique(values))
     assert distinct(values).dtype == values.dtype
+
+
+def test_at_least_of_one_clause_is_at_least_all(
+    holders: Holders, members_by_definition: list[set[int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(holders, "_exact", None)
+    counts = [len(m) for m in members_by_definition]
+    for i in range(0, len(holders), 97):
+        assert holders.at_least(i, counts[i]) and not holders.at_least(i, counts[i] + 1)

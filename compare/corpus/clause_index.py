@@ -179,7 +179,11 @@ class Holders:
         if self._exact is None:
             self._exact = np.full(self.clauses, -1, dtype=np.int64)
         todo = clauses[self._exact[clauses] < 0]
-        entries = self.bounds(self.key_size)[1][todo] if len(todo) else _EMPTY_IDS
+        if len(todo) == 0:
+            return self._exact[clauses]
+        lengths = self.key_start[todo + 1] - self.key_start[todo]  # every clause has a key
+        firsts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        entries = np.add.reduceat(self.key_size[gather(self.key_start, self.keys, todo)], firsts)
         small = todo[entries <= _COUNT_TOGETHER_UP_TO]
         for block in blocks(entries[entries <= _COUNT_TOGETHER_UP_TO], HOLDINGS_PER_BLOCK):
             self._exact[small[block]] = self.union_sizes(small[block])
