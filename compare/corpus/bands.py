@@ -19,6 +19,7 @@ independent 64-bit hashes of the member set.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -157,8 +158,9 @@ class GroupBuilder:
         return Groups(member_start, m_sorted, clause_start.astype(np.int64), g_sorted[by_clause])
 
 
-def make_groups(runs: list[tuple[IdArray, IdArray]], clauses: int) -> Groups:
-    """Groups from every band's runs (``band_runs`` of each column), each set kept once."""
+def make_groups(runs: Iterable[tuple[IdArray, IdArray]], clauses: int) -> Groups:
+    """Groups from every band's runs (``band_runs`` of each column, in band order), each
+    set kept once; ``runs`` may be a generator, so one band's runs are held at a time."""
     builder = GroupBuilder()
     for label, member in runs:
         builder.add_band(label, member)
@@ -178,10 +180,7 @@ class ColumnSource(Protocol):
 
 def group_columns(source: ColumnSource) -> Groups:
     """All groups of clauses equal in some band, reading one band's column at a time."""
-    builder = GroupBuilder()
-    for k in range(source.bands):
-        builder.add_band(*band_runs(source.column(k)))
-    return builder.finish(source.rows)
+    return make_groups((band_runs(source.column(k)) for k in range(source.bands)), source.rows)
 
 
 def group_bands(table: BandHashes) -> Groups:

@@ -114,9 +114,9 @@ class Holders:
         # The keys a clause is looked up by: its groups, or itself when it is in none.
         # A document holding the clause holds all its groups, so its own holders are in
         # each group's: the union over its groups is the union over all its keys.
-        per_clause = np.maximum(np.diff(group_start), 1)
-        self.key_start = np.concatenate(([0], np.cumsum(per_clause))).astype(np.int64)
-        alone = np.flatnonzero(np.diff(group_start) == 0)
+        in_how_many = np.diff(group_start)
+        self.key_start = np.concatenate(([0], np.cumsum(np.maximum(in_how_many, 1))))
+        alone = np.flatnonzero(in_how_many == 0)
         keys = np.empty(int(self.key_start[-1]), dtype=key_type)
         keys[self.key_start[alone]] = alone
         in_groups = np.ones(len(keys), dtype=bool)

@@ -22,7 +22,7 @@ import numpy as np
 
 from ..errors import ReportError
 from ..settings import AuditSettings
-from .bands import ColumnSource, GroupBuilder, Groups, band_runs, group_columns
+from .bands import ColumnSource, Groups, band_runs, group_columns, make_groups
 from .clause_index import IdArray
 from .columns import BandColumns
 from .records import ReportRecord, read_record
@@ -85,7 +85,11 @@ class LocalEngine:
         band order, so the groups are the ones one process makes."""
         if self.jobs < 2 or not isinstance(source, BandColumns) or source.rows < PARALLEL_FROM:
             return group_columns(source)
-        builder = GroupBuilder()
+        return make_groups(self._band_runs_in_workers(source), source.rows)
+
+    def _band_runs_in_workers(self, source: BandColumns) -> Iterator[tuple[IdArray, IdArray]]:
+        """Each band's runs in band order, sorted in fresh worker processes; at most a band
+        per worker waits in memory."""
         runs_of = partial(_band_runs_in_file, rows=source.rows)
         pending: deque[Future[tuple[IdArray, IdArray]]] = deque()
         # Fresh processes, not forks: a fork of a process holding gigabytes of corpus
@@ -96,11 +100,10 @@ class LocalEngine:
         ) as pool:
             for band in range(source.bands):
                 pending.append(pool.submit(runs_of, source.path(band)))
-                if len(pending) > self.jobs:  # at most a band per worker waits in memory
-                    builder.add_band(*pending.popleft().result())
+                if len(pending) > self.jobs:
+                    yield pending.popleft().result()
             while pending:
-                builder.add_band(*pending.popleft().result())
-        return builder.finish(source.rows)
+                yield pending.popleft().result()
 
 
 def _leave_interrupt_to_parent() -> None:
