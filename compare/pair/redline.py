@@ -21,12 +21,11 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Literal
 
-from diff_match_patch import diff_match_patch
-
 from ..read.chars import content_length
 from ..read.units import Unit
 from .prepared import Prepared
 from .specific import STOP, SpecificSpan, find_specific
+from .word_diff import word_diff
 
 SlotKind = Literal["figure", "date", "place", "name"]
 
@@ -76,8 +75,6 @@ class Redliner:
 
     def __init__(self, a: Prepared, b: Prepared) -> None:
         self.docs = (a, b)
-        self.dmp = diff_match_patch()
-        self.dmp.Diff_Timeout = 0  # sentences are short; a time-out would depend on load
         self.codes: dict[str, str] = {}
         self._specific: list[_SpanFinder | None] = [None, None]
 
@@ -103,15 +100,13 @@ class Redliner:
         ia, ja = a.token_range(ua.start, ua.end)
         ib, jb = b.token_range(ub.start, ub.end)
         ta, tb = a.tokens[ia:ja], b.tokens[ib:jb]
-        diffs = self.dmp.diff_main(
-            self._encode([t.word for t in ta]), self._encode([t.word for t in tb]), False
+        diffs = word_diff(
+            self._encode([t.word for t in ta]), self._encode([t.word for t in tb]), semantic=True
         )
-        self.dmp.diff_cleanupSemantic(diffs)
         deleted, inserted = [], []
         kept = 0
         pa = pb = 0
-        for op, chunk in diffs:
-            n = len(chunk)
+        for op, n in diffs:
             if op == 0:
                 kept += sum(content_length(t.word) for t in ta[pa : pa + n])
             elif op < 0:

@@ -26,7 +26,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from diff_match_patch import diff_match_patch
 
 from ..read.chars import content_length, letters
 from ..read.units import Unit
@@ -35,6 +34,7 @@ from .align import SectionPair
 from .gram_overlap import gram_overlap
 from .prepared import Prepared
 from .sketch import Signatures, band_hashes, sketch_texts
+from .word_diff import Op, word_diff
 
 # How many A sentences each B sentence is diffed against within a section pair.
 CANDIDATES_PER_SENTENCE = 3
@@ -81,14 +81,10 @@ class _Differ:
 
     def __init__(self, a: Prepared, b: Prepared, min_shared: int) -> None:
         self.a, self.b, self.min_shared = a, b, min_shared
-        self.dmp = diff_match_patch()
-        # No time-out: a time-out makes the diff depend on machine load. Units are
-        # sentences or clauses, so the work is bounded by the length of a sentence.
-        self.dmp.Diff_Timeout = 0
         self.codes = _WordCodes()
         self.seen: set[tuple[int, int, int, int]] = set()
         # Formula repeats: the same pair of word sequences is diffed once.
-        self.diffs: dict[tuple[str, str], list[tuple[int, str]]] = {}
+        self.diffs: dict[tuple[str, str], list[tuple[Op, int]]] = {}
         self.runs: list[SharedSpan] = []
         self.encoded: dict[tuple[int, int, int], str] = {}
 
@@ -104,9 +100,8 @@ class _Differ:
         pa = pb = 0
         diffs = self.diffs.get((sa, sb))
         if diffs is None:
-            diffs = self.diffs[(sa, sb)] = self.dmp.diff_main(sa, sb, False)
-        for op, chunk in diffs:
-            n = len(chunk)
+            diffs = self.diffs[(sa, sb)] = word_diff(sa, sb)
+        for op, n in diffs:
             if op == 0:
                 whole = n == len(ta) == len(tb)
                 self._keep(
