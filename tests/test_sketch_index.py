@@ -104,3 +104,19 @@ def test_groups_do_not_depend_on_how_runs_are_split() -> None:
     split = make_groups(halves, len(bands))
     for name in ("member_start", "members", "clause_start", "of_clause"):
         assert (getattr(whole, name) == getattr(split, name)).all(), name
+
+
+@pytest.mark.parametrize("minor_count", [1000, 2**61], ids=["one-key-sort", "lexsort"])
+def test_sorted_pairs_equal_lexsort(minor_count: int) -> None:
+    """Groups are ordered by one packed int64 key when it fits, by lexsort when not:
+    both give lexsort's order and keep the ids' dtype."""
+    from compare.corpus.bands import _sorted_pairs
+
+    rng = np.random.default_rng(1)
+    codes = np.unique(rng.integers(0, 50 * 1000, size=3000))
+    rng.shuffle(codes)
+    major, minor = (codes // 1000).astype(np.int32), (codes % 1000).astype(np.int32)
+    order = np.lexsort((minor, major))
+    got_major, got_minor = _sorted_pairs(major, minor, minor_count)
+    assert (got_major == major[order]).all() and (got_minor == minor[order]).all()
+    assert got_major.dtype == np.int32 and got_minor.dtype == np.int32
