@@ -32,9 +32,10 @@ from ..pair.sketch import signature_jaccard
 from ..settings import AuditSettings
 from .clause_index import ClauseIndex, IdArray, distinct
 from .closest import closest_reports
+from .heap import give_back_free_memory
 from .lexicon import lexicon
 from .lineage import Lineage
-from .pairs import count_pairs
+from .pairs import pairs_sharing
 from .provenance import ProvenanceCounter
 from .records import ReportRecord
 from .results import AuditResult, Closest, DocumentFigures, PairFigures, TimelinePoint
@@ -123,8 +124,7 @@ class _Auditor:
         """
         cap = self.corpus.settings.pair_cap
         rare = self.shared & ~self.docs.at_least_all(cap + 1)
-        counts = count_pairs(self.docs, np.flatnonzero(rare), 2 * MIN_PAIR_CLAUSES)
-        return [p for p, _ in counts]
+        return pairs_sharing(self.docs, np.flatnonzero(rare), 2 * MIN_PAIR_CLAUSES)
 
     def jaccard(self, a: int, b: int) -> float:
         return signature_jaccard(self.records[a].signature, self.records[b].signature)
@@ -147,7 +147,8 @@ class _Auditor:
     def timeline(self, provenance: ProvenanceCounter) -> list[TimelinePoint]:
         """Each report with its government's previous report: what it carried over."""
         points = []
-        for d, record in enumerate(self.records):
+        for d in provenance.order():
+            record = self.records[d]
             prev = self.lineage.previous_own(d)
             if prev is None or record.year is None:
                 continue
@@ -193,9 +194,12 @@ def audit(corpus: Corpus) -> AuditResult:
     closest = closest_reports(records, Lineage(records), settings.common)
     for record in records:
         record.grams = np.zeros(0, dtype=np.uint32)
+    give_back_free_memory()  # each step below starts from the memory the last one kept
     auditor = _Auditor(corpus)
+    give_back_free_memory()
     why: dict[tuple[int, int], list[str]] = defaultdict(list)
     proposed = auditor.proposed_pairs()
+    give_back_free_memory()
     reuse = auditor.reuse_of_pairs(proposed)
     for a, b in proposed:
         if max(reuse[(a, b)], reuse[(b, a)]) >= settings.min_reuse:
@@ -219,8 +223,8 @@ def audit(corpus: Corpus) -> AuditResult:
     counter = ProvenanceCounter(auditor.docs, auditor.lineage, settings.common)
     names = labels(records)
     documents = []
-    for d, record in enumerate(records):
-        other = closest[d]
+    for d in counter.order():
+        record, other = records[d], closest[d]
         provenance = counter.split(d, record, corpus.clause_ids[d])
         documents.append(
             DocumentFigures(
@@ -232,6 +236,7 @@ def audit(corpus: Corpus) -> AuditResult:
             )
         )  # fmt: skip
     documents.sort(key=lambda doc: doc.path)
+    give_back_free_memory()
     formulas = lexicon(corpus.index, auditor.docs, records, auditor.lineage, settings.formulas)
     return AuditResult(documents, pairs, formulas, auditor.timeline(counter))
 

@@ -17,6 +17,7 @@ from ..errors import ReportError
 from ..settings import AuditSettings
 from .audit import Corpus, audit
 from .engines import Engine, LocalEngine, Progress
+from .heap import give_back_free_memory
 from .records import ReportRecord, find_reports
 from .result_cache import dump_result, load_result, result_key
 from .results import AuditResult
@@ -164,4 +165,5 @@ def _measured(
     """Group the bands (on the engine) and compute the figures."""
     corpus.index.release_lookup()
     corpus.index.set_groups(engine.group(corpus.index.band_columns))
+    give_back_free_memory()
     return AuditRun(audit(corpus), corpus, failures, reused)
