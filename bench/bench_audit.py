@@ -17,8 +17,8 @@ clauses distinct, as in the real corpus), then measured in a fresh process:
 Printed side by side: wall seconds, ms per report, peak memory of the whole
 process tree (the parent and its workers, sampled every 0.2 s), and the
 audit's time as a multiple of the minimal pass; then the audit's wall time
-by stage (read and intern, band groups, figures). ``uptime`` is printed
-first: the machine is shared.
+and the tree's peak memory by stage (read and intern, band groups, figures).
+``uptime`` is printed first: the machine is shared.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -69,16 +70,16 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def run_measured(args: list[str]) -> tuple[dict[str, float], float]:
-    """Run a measuring child; its printed JSON and the peak RSS of its process tree."""
+def run_measured(args: list[str]) -> tuple[dict[str, Any], float]:
+    """Run a measuring child; its printed JSON (with ``stage peak MB`` for each stage
+    window it reported) and the peak RSS of its process tree."""
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
-    peak = 0
+    samples: list[tuple[float, int]] = []  # (wall clock, tree RSS)
     stop = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
         while not stop.is_set():
-            peak = max(peak, _tree_rss(proc.pid))
+            samples.append((time.time(), _tree_rss(proc.pid)))
             stop.wait(0.2)
 
     watcher = threading.Thread(target=sample, daemon=True)
@@ -88,37 +89,48 @@ def run_measured(args: list[str]) -> tuple[dict[str, float], float]:
     watcher.join()
     if proc.returncode:
         raise SystemExit(f"measuring failed: {' '.join(args)}")
-    return json.loads(out.strip().splitlines()[-1]), peak / 1e6
+    found: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    for stage, first, last in found.pop("windows", []):
+        inside = [rss for t, rss in samples if first <= t <= last]
+        key = f"stage peak MB {stage}"
+        found[key] = max([found.get(key, 0.0), *(rss / 1e6 for rss in inside)])
+    return found, max((rss for _, rss in samples), default=0) / 1e6
 
 
-def _timed(owner: object, name: str, spent: dict[str, float], stage: str) -> None:
-    """Replace ``owner.name`` by a wrapper adding its wall time to ``spent[stage]``."""
+def _timed(
+    owner: object, name: str, spent: dict[str, float], stage: str, windows: list[list[Any]]
+) -> None:
+    """Replace ``owner.name`` by a wrapper adding its wall time to ``spent[stage]`` and
+    its wall-clock window to ``windows`` (the parent finds the stage's peak memory)."""
     inner = getattr(owner, name)
 
     def wrapper(*args: object, **kwargs: object) -> object:
-        start = time.perf_counter()
+        start, first = time.perf_counter(), time.time()
         try:
             return inner(*args, **kwargs)
         finally:
             spent[stage] = spent.get(stage, 0.0) + time.perf_counter() - start
+            windows.append([stage, first, time.time()])
 
     setattr(owner, name, wrapper)
 
 
-def measure_audit(folder: Path, jobs: int) -> dict[str, float]:
+def measure_audit(folder: Path, jobs: int) -> dict[str, Any]:
     from compare import AuditSettings, audit_reports
     from compare.corpus import engines
     from compare.corpus import run as run_module
 
     spent: dict[str, float] = {}
-    _timed(run_module, "_add_all", spent, "read")  # reading in the workers, interning here
-    _timed(engines.LocalEngine, "group", spent, "band")
-    _timed(run_module, "audit", spent, "figures")
+    windows: list[list[Any]] = []
+    _timed(run_module, "_add_all", spent, "read", windows)  # reading in workers, interning here
+    _timed(engines.LocalEngine, "group", spent, "band", windows)
+    _timed(run_module, "audit", spent, "figures", windows)
     start = time.perf_counter()
     run = audit_reports([str(folder)], AuditSettings(), jobs=jobs)
     seconds = time.perf_counter() - start
     return {
         **{f"stage {k}": v for k, v in spent.items()},
+        "windows": windows,
         "reports": len(run.corpus.records),
         "seconds": seconds,
         "clauses": sum(len(ids) for ids in run.corpus.clause_ids),
@@ -172,14 +184,19 @@ def main() -> None:
         f"{'reports':>8} {'what':>8} {'seconds':>8} {'ms/report':>9} {'peak MB':>8} "
         f"{'x minimal':>9} {'clauses':>10} {'distinct':>10} {'pairs':>8}"
     )
-    staged: list[tuple[int, dict[str, float]]] = []
+    staged: list[tuple[int, dict[str, float], dict[str, float]]] = []
     for size in args.sizes:
         folder = ensure_corpus(size)
         rows = {}
         for what in ("minimal", "audit"):
             cmd = [sys.executable, __file__, "--measure", what, "--folder", str(folder)]
             rows[what] = run_measured([*cmd, "--jobs", str(args.jobs)])
-        staged.append((size, {k[6:]: v for k, v in rows["audit"][0].items() if k[:6] == "stage "}))
+        audit_row = rows["audit"][0]
+        seconds = {
+            k[6:]: v for k, v in audit_row.items() if k.startswith("stage ") and "MB" not in k
+        }
+        peaks = {k[14:]: v for k, v in audit_row.items() if k.startswith("stage peak MB ")}
+        staged.append((size, seconds, peaks))
         base = rows["minimal"][0]["seconds"]
         for what, (r, peak) in rows.items():
             print(
@@ -189,10 +206,14 @@ def main() -> None:
                 flush=True,
             )
     print(f"uptime: {os.popen('uptime').read().strip()}")
-    print("audit stages (wall seconds): read = reading and interning, band = band groups,")
-    print("figures = holders, pairs, provenance, closest, lexicon, timeline")
-    for size, stages in staged:
-        print(f"{size:8d} " + "  ".join(f"{k} {v:.1f}" for k, v in stages.items()))
+    print("audit stages (wall seconds, peak MB of the process tree): read = reading and")
+    print("interning, band = band groups, figures = holders, pairs, provenance, closest,")
+    print("lexicon, timeline")
+    for size, stages, peaks in staged:
+        print(
+            f"{size:8d} "
+            + "  ".join(f"{k} {v:.1f} s {peaks.get(k, 0):.0f} MB" for k, v in stages.items())
+        )
 
 
 if __name__ == "__main__":

@@ -212,6 +212,7 @@ def audit(corpus: Corpus) -> AuditResult:
         if other is not None and "closest" not in why[_ordered(records, d, other)]:
             why[_ordered(records, d, other)].append("closest")
     reuse.update(auditor.reuse_of_pairs([p for p in why if p not in reuse]))
+    give_back_free_memory()
     pairs = [
         PairFigures(
             records[a].path, records[b].path, auditor.jaccard(a, b), reuse[(a, b)], reuse[(b, a)],

@@ -106,7 +106,8 @@ class ProvenanceCounter:
         two governments of that level do. One pass over the keys held more than once (a
         key of one report has one government)."""
         docs = self.docs
-        governments = np.minimum(docs.key_size, 1).astype(np.int64)
+        # int32: a count of governments; the bounds below sum it over each clause's keys
+        governments = np.minimum(docs.key_size, 1).astype(np.int32)
         two_per_rank = np.zeros((len(docs.key_size), _RANKS), dtype=bool)
         shared = np.flatnonzero(docs.key_size >= 2)
         for block in blocks(docs.key_size[shared], HOLDINGS_PER_BLOCK):
