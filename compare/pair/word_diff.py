@@ -19,8 +19,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-from diff_match_patch import diff_match_patch
-
 try:  # the C++ port; optional only because it lacks wheels for some Pythons
     import fast_diff_match_patch as _fast
 except ImportError:  # pragma: no cover - exercised where the wheel is missing
@@ -37,6 +35,8 @@ def python_diff(a: str, b: str, semantic: bool = False) -> list[tuple[Op, int]]:
     ``semantic`` applies diff-match-patch's semantic clean-up, which merges
     small equalities into the changes around them.
     """
+    from diff_match_patch import diff_match_patch  # only where the C++ port is missing
+
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
     diffs = dmp.diff_main(a, b, False)
