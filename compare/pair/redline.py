@@ -3,7 +3,7 @@
 Template reuse shows as a sentence copied with only its details changed:
 ``全年实现地区生产总值18.46亿元，增长7.5%`` against ``全年实现地区生产总值230亿元，
 增长9%``. The two sentences are diffed word by word (jieba words mapped to
-single code points, as in :mod:`compare.pair.shared`), with diff-match-patch's
+single code points by :class:`~compare.pair.word_diff.WordCodes`), with diff-match-patch's
 semantic clean-up so that a changed name is one change, not three. What A
 has and B lacks is A's deletion, what B adds its insertion; inside them, the
 *slots* are the details a template leaves open: figures, dates, places and
@@ -25,12 +25,11 @@ from ..read.chars import content_length
 from ..read.units import Unit
 from .prepared import Prepared
 from .specific import STOP, SpecificSpan, find_specific
-from .word_diff import word_diff
+from .word_diff import WordCodes, word_diff
 
 SlotKind = Literal["figure", "date", "place", "name"]
 
 NEAR_DUPLICATE = 0.6
-_CODE_BASE = 0xF0000
 # A year, month or day: the number before 年, 月 or 日 (the unit may lie outside
 # the change: 2023年 against 2024年 changes only the digits).
 _DATE = re.compile(r"(?:19|20)\d\d(?=\s*年)|(?<!\d)\d{1,2}(?=\s*[月日])")
@@ -75,17 +74,8 @@ class Redliner:
 
     def __init__(self, a: Prepared, b: Prepared) -> None:
         self.docs = (a, b)
-        self.codes: dict[str, str] = {}
+        self.codes = WordCodes()
         self._specific: list[_SpanFinder | None] = [None, None]
-
-    def _encode(self, words: list[str]) -> str:
-        out = []
-        for word in words:
-            code = self.codes.get(word)
-            if code is None:
-                code = self.codes[word] = chr(_CODE_BASE + len(self.codes))
-            out.append(code)
-        return "".join(out)
 
     def specific(self, side: int) -> _SpanFinder:
         """Figures, places and names of a whole document (shared text not taken out)."""
@@ -100,9 +90,8 @@ class Redliner:
         ia, ja = a.token_range(ua.start, ua.end)
         ib, jb = b.token_range(ub.start, ub.end)
         ta, tb = a.tokens[ia:ja], b.tokens[ib:jb]
-        diffs = word_diff(
-            self._encode([t.word for t in ta]), self._encode([t.word for t in tb]), semantic=True
-        )
+        codes = self.codes.encode
+        diffs = word_diff(codes(t.word for t in ta), codes(t.word for t in tb), semantic=True)
         deleted, inserted = [], []
         kept = 0
         pa = pb = 0

@@ -34,11 +34,10 @@ from .align import SectionPair
 from .gram_overlap import gram_overlap
 from .prepared import Prepared
 from .sketch import Signatures, band_hashes, sketch_texts
-from .word_diff import Op, word_diff
+from .word_diff import Op, WordCodes, word_diff
 
 # How many A sentences each B sentence is diffed against within a section pair.
 CANDIDATES_PER_SENTENCE = 3
-_CODE_BASE = 0xF0000  # supplementary private use area: one code point per distinct word
 
 
 @dataclass(frozen=True)
@@ -59,29 +58,12 @@ class SharedSpan:
         return self.b_end - self.b_start
 
 
-class _WordCodes:
-    """Maps words to single characters so diff-match-patch diffs words, not characters."""
-
-    def __init__(self) -> None:
-        self.codes: dict[str, str] = {}
-
-    def encode(self, words: Iterable[str]) -> str:
-        out = []
-        for word in words:
-            code = self.codes.get(word)
-            if code is None:
-                code = chr(_CODE_BASE + len(self.codes))
-                self.codes[word] = code
-            out.append(code)
-        return "".join(out)
-
-
 class _Differ:
     """Diffs unit pairs of A and B at word level and collects shared runs."""
 
     def __init__(self, a: Prepared, b: Prepared, min_shared: int) -> None:
         self.a, self.b, self.min_shared = a, b, min_shared
-        self.codes = _WordCodes()
+        self.codes = WordCodes()
         self.seen: set[tuple[int, int, int, int]] = set()
         # Formula repeats: the same pair of word sequences is diffed once.
         self.diffs: dict[tuple[str, str], list[tuple[Op, int]]] = {}
