@@ -107,16 +107,16 @@ def test_groups_do_not_depend_on_how_runs_are_split() -> None:
 
 
 @pytest.mark.parametrize("minor_count", [1000, 2**61], ids=["one-key-sort", "lexsort"])
-def test_sorted_pairs_equal_lexsort(minor_count: int) -> None:
+def testsorted_pairs_equal_lexsort(minor_count: int) -> None:
     """Groups are ordered by one packed int64 key when it fits, by lexsort when not:
     both give lexsort's order and keep the ids' dtype."""
-    from compare.corpus.bands import _sorted_pairs
+    from compare.corpus.bands import sorted_pairs
 
     rng = np.random.default_rng(1)
     codes = np.unique(rng.integers(0, 50 * 1000, size=3000))
     rng.shuffle(codes)
     major, minor = (codes // 1000).astype(np.int32), (codes % 1000).astype(np.int32)
     order = np.lexsort((minor, major))
-    got_major, got_minor = _sorted_pairs(major, minor, minor_count)
+    got_major, got_minor = sorted_pairs(major, minor, minor_count)
     assert (got_major == major[order]).all() and (got_minor == minor[order]).all()
     assert got_major.dtype == np.int32 and got_minor.dtype == np.int32

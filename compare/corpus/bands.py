@@ -36,7 +36,7 @@ def id_type(largest: int) -> type[np.signedinteger[Any]]:
     return np.int32 if largest < 2**31 else np.int64
 
 
-def _sorted_pairs(major: IdArray, minor: IdArray, minor_count: int) -> tuple[IdArray, IdArray]:
+def sorted_pairs(major: IdArray, minor: IdArray, minor_count: int) -> tuple[IdArray, IdArray]:
     """``(major, minor)`` pairs (all distinct) sorted by major, then minor.
 
     One int64 key per pair sorted in place where ``major * minor_count + minor``
@@ -58,11 +58,14 @@ __all__ = [
     "BandHashes",
     "ColumnSource",
     "Groups",
+    "IdArray",
     "band_hashes",
     "band_shape",
     "group_bands",
     "group_columns",
+    "id_type",
     "make_groups",
+    "sorted_pairs",
 ]
 
 
@@ -188,11 +191,11 @@ class GroupBuilder:
         member = np.concatenate(self._members) if self._members else np.zeros(0, np.int64)
         self._members = []
         member = member.astype(id_type(clauses))
-        g_sorted, m_sorted = _sorted_pairs(group_of, member, clauses)
+        g_sorted, m_sorted = sorted_pairs(group_of, member, clauses)
         del group_of, member
         offsets = id_type(len(m_sorted))
         member_start = np.searchsorted(g_sorted, np.arange(count + 1)).astype(offsets)
-        by_clause_m, by_clause_g = _sorted_pairs(m_sorted, g_sorted, count)
+        by_clause_m, by_clause_g = sorted_pairs(m_sorted, g_sorted, count)
         del g_sorted
         clause_start = np.searchsorted(by_clause_m, np.arange(clauses + 1)).astype(offsets)
         return Groups(member_start, m_sorted, clause_start, by_clause_g)

@@ -30,11 +30,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..settings import SketchSettings
-from .bands import BandHashes, Groups, band_shape, group_columns
+from .bands import BandHashes, Groups, band_shape, group_columns, id_type, sorted_pairs
+from .bands import IdArray as IdArray  # clause, key or document ids, as the figures use them
 from .columns import BandColumns, PackedTexts
 from .keytable import KeyHashes, KeyTable, key_hashes
 
-IdArray = NDArray[np.signedinteger[Any]]  # clause, key or document ids (int32 or int64)
 _EMPTY_IDS: IdArray = np.zeros(0, dtype=np.int64)
 _SCATTER_UP_TO = 256  # keys held by more reports are searched for partners, not scattered
 _COUNT_TOGETHER_UP_TO = 4096  # clauses with at most this many holdings are counted in arrays
@@ -99,7 +99,7 @@ class Holders:
     def __init__(self, doc_clauses: Sequence[IdArray], clauses: int, groups: Groups) -> None:
         self.clauses, self.groups, self.n_docs = clauses, groups, len(doc_clauses)
         total_keys = clauses + groups.count
-        key_type = np.int32 if total_keys < 2**31 else np.int64  # half the memory when it fits
+        key_type = id_type(total_keys)  # int32, half the memory, when it fits
         # Keys of each document: its clauses and their groups (numbered after the clauses),
         # one document at a time to keep temporaries small.
         group_start, of_clause = groups.clause_start, groups.of_clause.astype(key_type) + clauses
@@ -135,20 +135,11 @@ class Holders:
 
     def _by_key(self, sizes: IdArray, total_keys: int) -> tuple[IdArray, NDArray[np.int64]]:
         """The holders of each key (ascending) and where each key's start, from the keys
-        of each document: ``(key, document)`` packed in one int64 and sorted in place,
-        which holds half what an argsort of the keys with its index arrays held."""
-        doc_type = np.int32 if self.n_docs < 2**31 else np.int64
-        if len(self.doc_keys) == 0:
-            return np.zeros(0, dtype=doc_type), np.zeros(total_keys + 1, dtype=np.int64)
-        n = self.n_docs
-        packed = self.doc_keys.astype(np.int64)
-        packed *= n
-        packed += np.repeat(np.arange(n, dtype=doc_type), sizes)
-        packed.sort()
-        key_docs = (packed % n).astype(doc_type)
-        packed //= n
-        counts = np.bincount(packed, minlength=total_keys)
-        del packed
+        of each document: the ``(key, document)`` pairs in one packed sort
+        (:func:`bands.sorted_pairs`), half what an argsort with its index arrays held."""
+        docs = np.repeat(np.arange(self.n_docs, dtype=id_type(self.n_docs)), sizes)
+        keys, key_docs = sorted_pairs(self.doc_keys, docs, self.n_docs)
+        counts = np.bincount(keys, minlength=total_keys)
         return key_docs, np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
 
     def __len__(self) -> int:
