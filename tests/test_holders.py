@@ -65,23 +65,32 @@ def test_at_least_all_is_at_least_of_each_clause(
     assert 0 < int(found.sum()) < len(found)
 
 
-@pytest.mark.parametrize("scatter_up_to", [256, 1], ids=["scattered", "searched"])
-def test_held_by_each_is_whether_each_partner_is_a_member(
+@pytest.mark.parametrize("scatter_up_to", [1024, 1], ids=["scattered", "searched"])
+def test_found_by_each_sums_the_clauses_each_partner_holds(
     holders: Holders,
     members_by_definition: list[set[int]],
     scatter_up_to: int,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Both ways of looking up a key: its holders scattered into partner columns (keys
-    of few holders) and the partners searched among its holders (formula)."""
+    of few holders) and the partners searched among its holders (formula); clauses with
+    several keys (in several band groups) counted once per partner."""
     monkeypatch.setattr(clause_index, "_SCATTER_UP_TO", scatter_up_to)
+    rng = np.random.default_rng(7)
+    several = 0
     for doc in range(0, holders.n_docs, 3):
         others = [d for d in range(holders.n_docs) if d != doc][doc % 4 :: 4]
-        held = holders.held_by_each(doc, others)
         clauses = holders.doc_clauses[doc].tolist()
+        weights = rng.integers(1, 1000, size=len(clauses)).astype(np.int32)
+        found = holders.found_by_each(doc, others, weights)
         members = [members_by_definition[i] for i in clauses]
-        expected = [[other in m for other in others] for m in members]
-        assert held.tolist() == expected
+        expected = [
+            sum(int(w) for w, m in zip(weights, members, strict=True) if other in m)
+            for other in others
+        ]
+        assert found.tolist() == expected
+        several += sum(len(holders.clause_keys(i)) > 1 for i in clauses)
+    assert several > 0  # the clauses of several keys were met
 
 
 @pytest.mark.parametrize("budget", [1, 7, 50, 10_000])

@@ -107,13 +107,9 @@ class _Auditor:
         out: dict[tuple[int, int], float] = {}
         for a, others in partners.items():
             record = self.records[a]
-            held = self.docs.held_by_each(a, others)
-            found = record.clause_chars.astype(np.int64) @ held if len(held) else None
-            for k, b in enumerate(others):
-                share = 0.0
-                if record.body_chars and found is not None:
-                    share = int(found[k]) / record.body_chars
-                out[(a, b)] = share
+            found = self.docs.found_by_each(a, others, record.clause_chars)
+            for b, chars in zip(others, found.tolist(), strict=True):
+                out[(a, b)] = chars / record.body_chars if record.body_chars else 0.0
         return out
 
     def proposed_pairs(self) -> list[tuple[int, int]]:

@@ -36,7 +36,7 @@ from .columns import BandColumns, PackedTexts
 from .keytable import KeyHashes, KeyTable, key_hashes
 
 _EMPTY_IDS: IdArray = np.zeros(0, dtype=np.int64)
-_SCATTER_UP_TO = 256  # keys held by more reports are searched for partners, not scattered
+_SCATTER_UP_TO = 1024  # keys held by more reports are searched for partners, not scattered
 _COUNT_TOGETHER_UP_TO = 4096  # clauses with at most this many holdings are counted in arrays
 HOLDINGS_PER_BLOCK = 4_000_000  # holdings looked at in one go (bounds memory, not results)
 _CACHED_DOCUMENTS = 256  # documents whose clause keys are kept ready (pairs come in runs)
@@ -285,37 +285,64 @@ class Holders:
             keys = distinct(np.concatenate([self.document_keys(d) for d in others]))
         return np.logical_or.reduceat(_found_in(flat, keys), starts)
 
-    def held_by_each(self, doc: int, others: Sequence[int]) -> NDArray[np.bool_]:
-        """For each clause of ``doc`` (rows, in order) and each of ``others`` (columns),
-        whether that document holds the clause or a near-duplicate.
+    def found_by_each(self, doc: int, others: Sequence[int], weights: IdArray) -> IdArray:
+        """For each of ``others``, the sum of ``weights`` (one per clause of ``doc``, in
+        order) over the clauses of ``doc`` that document holds, or a near-duplicate of.
 
-        One look-up for all the partners of a document: the holders of each of its
-        rare keys are scattered into partner columns at once; a key held by many
-        reports (formula) is searched for the partners instead.
+        Sparse, one pass for all the partners of a document: of a report's thousands
+        of keys most are its own, so the (key, partner) holdings are few next to a
+        clauses x partners table. A clause with one key (most) adds its weight to
+        that key's partners; a clause with several counts once per partner.
         """
         flat, starts = self.occurrence_keys(doc)
+        found = np.zeros(len(others), dtype=np.int64)
         if len(flat) == 0 or not others:
-            return np.zeros((len(starts), len(others)), dtype=bool)
-        # In the holders' own dtype: searchsorted would otherwise cast each holder array.
-        partners = np.asarray(others, dtype=self.key_docs.dtype)
-        order = np.argsort(partners, kind="stable")
-        ordered = partners[order]
+            return found
+        uniq, inverse = np.unique(flat, return_inverse=True)
+        key_row, column = self._partner_holdings(uniq, others)
+        lengths = np.diff(np.append(starts, len(flat)))
+        single = lengths == 1
+        per_key = np.bincount(inverse[starts[single]], weights[single], minlength=len(uniq))
+        found += np.rint(np.bincount(column, per_key[key_row], len(others))).astype(np.int64)
+        several = np.flatnonzero(~single)
+        if len(several):
+            # each (clause, key) of those clauses joined with the key's partners, counted once
+            by_row = np.argsort(key_row, kind="stable")
+            row_start = np.searchsorted(key_row[by_row], np.arange(len(uniq) + 1))
+            rows = gather(np.append(starts, len(flat)), inverse, several)
+            partners_of = row_start[rows + 1] - row_start[rows]
+            clause = np.repeat(np.repeat(several, lengths[several]), partners_of)
+            held = distinct(clause * len(others) + gather(row_start, column[by_row], rows))
+            found += np.bincount(
+                held % len(others), weights[held // len(others)], len(others)
+            ).astype(np.int64)
+        return found
+
+    def _partner_holdings(self, keys: IdArray, others: Sequence[int]) -> tuple[IdArray, IdArray]:
+        """Every (row in ``keys``, column in ``others``) where that partner holds that key.
+
+        The holders of a key held by few reports are scattered into partner columns; a
+        key held by many (formula) has the partners searched among its holders instead.
+        """
+        partners = np.asarray(others, dtype=self.key_docs.dtype)  # searchsorted casts else
         column = np.full(self.n_docs, -1, dtype=np.int64)
         column[partners] = np.arange(len(partners))
-        uniq, inverse = np.unique(flat, return_inverse=True)
-        sizes = self.key_size[uniq]
-        held = np.zeros((len(uniq), len(partners)), dtype=bool)
-        rare = np.flatnonzero(sizes <= _SCATTER_UP_TO)
-        docs = column[gather(self.key_doc_start, self.key_docs, uniq[rare])]
-        row = np.repeat(rare, sizes[rare])
-        hit = docs >= 0
-        held[row[hit], docs[hit]] = True
-        for u in np.flatnonzero(sizes > _SCATTER_UP_TO).tolist():
-            holders = self.key_holders(int(uniq[u]))
-            at = np.minimum(np.searchsorted(holders, ordered), len(holders) - 1)
-            held[u, order[holders[at] == ordered]] = True
-        out: NDArray[np.bool_] = np.logical_or.reduceat(held[inverse.reshape(-1)], starts, axis=0)
-        return out
+        sizes = self.key_size[keys]
+        few = np.flatnonzero(sizes <= _SCATTER_UP_TO)
+        columns = column[gather(self.key_doc_start, self.key_docs, keys[few])]
+        rows = np.repeat(few, sizes[few])
+        hit = columns >= 0
+        found_rows, found_columns = [rows[hit]], [columns[hit]]
+        order = np.argsort(partners, kind="stable")
+        ordered = partners[order]
+        for row in np.flatnonzero(sizes > _SCATTER_UP_TO).tolist():
+            key = int(keys[row])
+            holders = self.key_docs[self.key_doc_start[key] : self.key_doc_start[key + 1]]
+            at = np.minimum(holders.searchsorted(ordered), len(holders) - 1)
+            held = order[holders[at] == ordered]
+            found_rows.append(np.full(len(held), row, dtype=np.int64))
+            found_columns.append(held)
+        return np.concatenate(found_rows), np.concatenate(found_columns)
 
 
 def _found_in(values: IdArray, sorted_keys: IdArray) -> NDArray[np.bool_]:
