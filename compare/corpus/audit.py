@@ -24,6 +24,7 @@ import math
 import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 from numpy.typing import NDArray
@@ -32,11 +33,12 @@ from ..pair.sketch import signature_jaccard
 from ..settings import AuditSettings
 from .clause_index import ClauseIndex, IdArray, distinct
 from .closest import closest_reports
+from .forks import fork_map
 from .heap import give_back_free_memory
 from .lexicon import lexicon
 from .lineage import Lineage
 from .pairs import pairs_sharing
-from .provenance import ProvenanceCounter
+from .provenance import Provenance, ProvenanceCounter
 from .records import ReportRecord
 from .results import AuditResult, Closest, DocumentFigures, PairFigures, TimelinePoint
 
@@ -70,6 +72,17 @@ class Corpus:
         record.clause_hashes, record.clause_texts, record.clause_bands = None, [], None
 
 
+@dataclass
+class _ReportFigures:
+    """What one report's own figures are: its provenance, the share of its body found
+    elsewhere, its boilerplate, and (reuse, carried over) from its previous report."""
+
+    provenance: Provenance
+    found: float
+    boilerplate: float
+    carried: tuple[float, float] | None
+
+
 def _share(record: ReportRecord, ids: IdArray, keep: NDArray[np.bool_]) -> float:
     if record.body_chars == 0:
         return 0.0
@@ -86,8 +99,11 @@ class _Auditor:
         self.n = len(self.records)
         self.lineage = Lineage(self.records)
         self.shared = self.docs.at_least_all(2)
+        # Clauses used by at least ``boilerplate_share`` of the reports (and two).
+        floor = max(2, math.ceil(corpus.settings.boilerplate_share * self.n))
+        self.boilerplate_clauses = self.docs.at_least_all(floor)
 
-    def _found(self, d: int, held: NDArray[np.bool_]) -> float:
+    def _share_held(self, d: int, held: NDArray[np.bool_]) -> float:
         """Share of report d's body in the clauses marked ``held`` (one mark per clause)."""
         record = self.records[d]
         if record.body_chars == 0:
@@ -96,21 +112,30 @@ class _Auditor:
 
     def reuse(self, a: int, b: int) -> float:
         """reuse(a -> b): share of report a's body in clauses that report b also holds."""
-        return self._found(a, self.docs.held_in(a, [b]))
+        return self._share_held(a, self.docs.held_in(a, [b]))
 
-    def reuse_of_pairs(self, pairs: list[tuple[int, int]]) -> dict[tuple[int, int], float]:
-        """:meth:`reuse` both ways for every pair, one look-up per report and its partners."""
+    def reuse_of_pairs(
+        self, pairs: list[tuple[int, int]], jobs: int = 1
+    ) -> dict[tuple[int, int], float]:
+        """:meth:`reuse` both ways for every pair, one look-up per report and its partners
+        (over ``jobs`` forked processes)."""
         partners: dict[int, list[int]] = defaultdict(list)
         for a, b in pairs:
             partners[a].append(b)
             partners[b].append(a)
+        items = list(partners.items())
         out: dict[tuple[int, int], float] = {}
-        for a, others in partners.items():
-            record = self.records[a]
-            found = self.docs.found_by_each(a, others, record.clause_chars)
-            for b, chars in zip(others, found.tolist(), strict=True):
-                out[(a, b)] = chars / record.body_chars if record.body_chars else 0.0
+        for (a, others), found in zip(items, fork_map(self._found, items, jobs), strict=True):
+            body = self.records[a].body_chars
+            for b, chars in zip(others, found, strict=True):
+                out[(a, b)] = chars / body if body else 0.0
         return out
+
+    def _found(self, item: tuple[int, list[int]]) -> list[int]:
+        """Characters of report a's body each of its partners holds."""
+        a, others = item
+        found: list[int] = self.docs.found_by_each(a, others, self.records[a].clause_chars).tolist()
+        return found
 
     def proposed_pairs(self) -> list[tuple[int, int]]:
         """Pairs sharing at least two clauses held by at most ``pair_cap`` reports.
@@ -132,33 +157,32 @@ class _Auditor:
         total = int(record.sentence_chars.sum())
         return int(record.sentence_chars[hit].sum()) / total if total else 0.0
 
-    @property
-    def boilerplate_clauses(self) -> NDArray[np.bool_]:
-        """Clauses used by at least ``boilerplate_share`` of the reports (and two)."""
-        if not hasattr(self, "_boilerplate"):
-            floor = max(2, math.ceil(self.corpus.settings.boilerplate_share * self.n))
-            self._boilerplate = self.docs.at_least_all(floor)
-        return self._boilerplate
+    def report(self, counter: ProvenanceCounter, d: int) -> _ReportFigures:
+        """The figures of report d alone (run in the forked children)."""
+        record, ids = self.records[d], self.corpus.clause_ids[d]
+        prev = self.lineage.previous_own(d)
+        carried = None
+        if prev is not None and record.year is not None:
+            carried = (self.reuse(d, prev), self._share_held(d, counter.carried(d)))
+        return _ReportFigures(
+            counter.split(d, record, ids), _share(record, ids, self.shared),
+            self.boilerplate(d), carried,
+        )  # fmt: skip
 
-    def timeline(self, provenance: ProvenanceCounter) -> list[TimelinePoint]:
+    def timeline(self, figures: dict[int, _ReportFigures]) -> list[TimelinePoint]:
         """Each report with its government's previous report: what it carried over."""
         points = []
-        for d in provenance.order():
-            record = self.records[d]
+        for d, found in figures.items():
             prev = self.lineage.previous_own(d)
-            if prev is None or record.year is None:
+            if found.carried is None or prev is None:
                 continue
+            record = self.records[d]
             points.append(
                 TimelinePoint(
-                    self._government_name(d),
-                    record.year,
-                    self.records[prev].year or 0,
-                    record.path,
-                    self.records[prev].path,
-                    self.reuse(d, prev),
-                    self._found(d, provenance.carried(d)),
+                    self._government_name(d), record.year or 0, self.records[prev].year or 0,
+                    record.path, self.records[prev].path, *found.carried,
                 )
-            )
+            )  # fmt: skip
         return sorted(points, key=lambda t: (t.government, t.year, t.path))
 
     def _government_name(self, d: int) -> str:
@@ -181,8 +205,9 @@ def labels(records: list[ReportRecord]) -> list[str]:
     ]
 
 
-def audit(corpus: Corpus) -> AuditResult:
-    """All the figures of an audit of ``corpus``."""
+def audit(corpus: Corpus, jobs: int = 1) -> AuditResult:
+    """All the figures of an audit of ``corpus``; the per-report ones over ``jobs`` forked
+    processes (same figures)."""
     records = corpus.records
     settings = corpus.settings
     # closest first, before the holder arrays exist: the two largest steps never overlap,
@@ -196,7 +221,7 @@ def audit(corpus: Corpus) -> AuditResult:
     why: dict[tuple[int, int], list[str]] = defaultdict(list)
     proposed = auditor.proposed_pairs()
     give_back_free_memory()
-    reuse = auditor.reuse_of_pairs(proposed)
+    reuse = auditor.reuse_of_pairs(proposed, jobs)
     for a, b in proposed:
         if max(reuse[(a, b)], reuse[(b, a)]) >= settings.min_reuse:
             why[_ordered(records, a, b)].append("reuse")
@@ -207,7 +232,7 @@ def audit(corpus: Corpus) -> AuditResult:
         other = closest[d]
         if other is not None and "closest" not in why[_ordered(records, d, other)]:
             why[_ordered(records, d, other)].append("closest")
-    reuse.update(auditor.reuse_of_pairs([p for p in why if p not in reuse]))
+    reuse.update(auditor.reuse_of_pairs([p for p in why if p not in reuse], jobs))
     give_back_free_memory()
     pairs = [
         PairFigures(
@@ -218,24 +243,25 @@ def audit(corpus: Corpus) -> AuditResult:
     ]  # fmt: skip
     pairs.sort(key=lambda p: (-max(p.reuse_ab, p.reuse_ba), p.a, p.b))
     counter = ProvenanceCounter(auditor.docs, auditor.lineage, settings.common)
+    order = counter.order()
+    figures = dict(zip(order, fork_map(partial(auditor.report, counter), order, jobs), strict=True))
     names = labels(records)
     documents = []
-    for d in counter.order():
+    for d, found in figures.items():
         record, other = records[d], closest[d]
-        provenance = counter.split(d, record, corpus.clause_ids[d])
         documents.append(
             DocumentFigures(
                 record.path, names[d], record.government, record.level, record.year,
-                _share(record, corpus.clause_ids[d], auditor.shared), auditor.boilerplate(d),
+                found.found, found.boilerplate,
                 None if other is None else Closest(records[other].path, reuse[(d, other)]
                     if (d, other) in reuse else auditor.reuse(d, other)),
-                provenance.shares, provenance.notes,
+                found.provenance.shares, found.provenance.notes,
             )
         )  # fmt: skip
     documents.sort(key=lambda doc: doc.path)
     give_back_free_memory()
     formulas = lexicon(corpus.index, auditor.docs, records, auditor.lineage, settings.formulas)
-    return AuditResult(documents, pairs, formulas, auditor.timeline(counter))
+    return AuditResult(documents, pairs, formulas, auditor.timeline(figures))
 
 
 _WHY_ORDER = ["reuse", "year_over_year", "closest"]

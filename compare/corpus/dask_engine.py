@@ -85,6 +85,10 @@ def _reduce(width: int, *pieces: tuple[NDArray[np.int64], NDArray[np.uint64], Id
 class DaskEngine:
     """Reading, sketching and banding on a Dask cluster."""
 
+    # The figures run in the caller, unforked: the client holds threads, and a fork
+    # copies none of them (a child could wait forever on a lock one held).
+    figure_jobs = 1
+
     def __init__(self, scheduler: str | None = None, workers: int = 2) -> None:
         from dask.distributed import Client, LocalCluster
 

@@ -11,7 +11,6 @@ on arrays that do not depend on the engine: both give byte-equal results.
 from __future__ import annotations
 
 import multiprocessing
-import signal
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -25,6 +24,7 @@ from ..settings import AuditSettings
 from .bands import ColumnSource, Groups, band_runs, group_columns, make_groups
 from .clause_index import IdArray
 from .columns import BandColumns
+from .forks import can_fork, leave_interrupt_to_parent
 from .records import ReportRecord, read_record
 
 Progress = Callable[[int], None]
@@ -33,6 +33,9 @@ PARALLEL_FROM = 100_000  # distinct clauses from which bands are sorted in the w
 
 class Engine(Protocol):
     """Reads reports and groups band hashes."""
+
+    # Processes the figures may fork on the calling machine (1: they run in the caller).
+    figure_jobs: int
 
     def read(
         self, paths: list[str], settings: AuditSettings, progress: Progress | None = None
@@ -58,6 +61,7 @@ class LocalEngine:
 
     def __init__(self, jobs: int = 1) -> None:
         self.jobs = jobs
+        self.figure_jobs = jobs if can_fork() else 1
 
     def read(
         self, paths: list[str], settings: AuditSettings, progress: Progress | None = None
@@ -95,21 +99,13 @@ class LocalEngine:
         # Fresh processes, not forks: a fork of a process holding gigabytes of corpus
         # shares them only until either side writes, and each band is a file anyway.
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(
-            self.jobs, context, initializer=_leave_interrupt_to_parent
-        ) as pool:
+        with ProcessPoolExecutor(self.jobs, context, initializer=leave_interrupt_to_parent) as pool:
             for band in range(source.bands):
                 pending.append(pool.submit(runs_of, source.path(band)))
                 if len(pending) > self.jobs:
                     yield pending.popleft().result()
             while pending:
                 yield pending.popleft().result()
-
-
-def _leave_interrupt_to_parent() -> None:
-    """A terminal's Ctrl-C reaches the whole process group: the parent stops the pool
-    and says so in one line (as the reading workers do), the workers say nothing."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _band_runs_in_file(path: str, rows: int) -> tuple[IdArray, IdArray]:

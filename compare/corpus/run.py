@@ -166,4 +166,4 @@ def _measured(
     corpus.index.release_lookup()
     corpus.index.set_groups(engine.group(corpus.index.band_columns))
     give_back_free_memory()
-    return AuditRun(audit(corpus), corpus, failures, reused)
+    return AuditRun(audit(corpus, engine.figure_jobs), corpus, failures, reused)
