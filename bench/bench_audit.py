@@ -15,7 +15,8 @@ clauses distinct, as in the real corpus), then measured in a fresh process:
   to find the candidate pairs. No outline, no interning, no figures.
 
 Printed side by side: wall seconds, ms per report, peak memory of the whole
-process tree (the parent and its workers, sampled every 0.2 s), and the
+process tree (the parent and its workers, sampled every 0.2 s; proportional set
+sizes, so pages a forked worker shares with the parent count once), and the
 audit's time as a multiple of the minimal pass; then the audit's wall time
 and the tree's peak memory by stage (read and intern, band groups, figures).
 ``uptime`` is printed first: the machine is shared.
@@ -54,14 +55,16 @@ def ensure_corpus(size: int) -> Path:
     return folder
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants (Linux /proc)."""
+def _tree_memory(pid: int) -> int:
+    """Bytes of memory of a process and all its descendants: the sum of their
+    proportional set sizes (Linux /proc), so a page a forked child shares with its
+    parent counts once, not once per process as summing resident sizes would."""
     total, todo = 0, [pid]
     while todo:
         p = todo.pop()
         try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
                     total += int(line.split()[1]) * 1024
             for task in Path(f"/proc/{p}/task").iterdir():
                 todo.extend(int(c) for c in (task / "children").read_text().split())
@@ -72,14 +75,14 @@ def _tree_rss(pid: int) -> int:
 
 def run_measured(args: list[str]) -> tuple[dict[str, Any], float]:
     """Run a measuring child; its printed JSON (with ``stage peak MB`` for each stage
-    window it reported) and the peak RSS of its process tree."""
+    window it reported) and the peak memory of its process tree."""
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
-    samples: list[tuple[float, int]] = []  # (wall clock, tree RSS)
+    samples: list[tuple[float, int]] = []  # (wall clock, tree memory)
     stop = threading.Event()
 
     def sample() -> None:
         while not stop.is_set():
-            samples.append((time.time(), _tree_rss(proc.pid)))
+            samples.append((time.time(), _tree_memory(proc.pid)))
             stop.wait(0.2)
 
     watcher = threading.Thread(target=sample, daemon=True)
@@ -91,10 +94,10 @@ def run_measured(args: list[str]) -> tuple[dict[str, Any], float]:
         raise SystemExit(f"measuring failed: {' '.join(args)}")
     found: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
     for stage, first, last in found.pop("windows", []):
-        inside = [rss for t, rss in samples if first <= t <= last]
+        inside = [used for t, used in samples if first <= t <= last]
         key = f"stage peak MB {stage}"
-        found[key] = max([found.get(key, 0.0), *(rss / 1e6 for rss in inside)])
-    return found, max((rss for _, rss in samples), default=0) / 1e6
+        found[key] = max([found.get(key, 0.0), *(used / 1e6 for used in inside)])
+    return found, max((used for _, used in samples), default=0) / 1e6
 
 
 def _timed(

@@ -24,7 +24,7 @@ from ..model import Document
 from ..read.chars import letter_mask, letters
 from ..read.units import CLAUSE_ENDS, SENTENCE_ENDS, split_units
 from ..settings import SketchSettings
-from .sketch import BandHashes, band_hashes, sketch_texts
+from .sketch import BandHashes, band_hashes, kgram_hashes, signatures_of_hashes
 
 Sizes = NDArray[np.int32]
 
@@ -71,8 +71,12 @@ def body_clauses(doc: Document, min_clause: int) -> BodyClauses:
 
 
 def clause_bands(keys: list[str], settings: SketchSettings) -> BandHashes:
-    """The LSH band hashes of each clause's 3-gram sketch, one row per clause."""
-    sketches = sketch_texts(keys, settings.clause_shingle, settings.num_perm, settings.seed)
+    """The LSH band hashes of each clause's 3-gram sketch, one row per clause.
+
+    ``keys`` are letters already (as :func:`body_clauses` gives them): they are
+    hashed as they are, not filtered to letters a second time."""
+    hashes, counts = kgram_hashes(keys, settings.clause_shingle)
+    sketches = signatures_of_hashes(hashes, counts, settings.num_perm, settings.seed)
     return band_hashes(sketches, settings.threshold, settings.num_perm)
 
 
