@@ -65,32 +65,45 @@ def test_at_least_all_is_at_least_of_each_clause(
     assert 0 < int(found.sum()) < len(found)
 
 
-@pytest.mark.parametrize("scatter_up_to", [1024, 1], ids=["scattered", "searched"])
+@pytest.mark.parametrize(
+    ("per_partner", "searched_by"),
+    [(8, None), (0, "partner"), (3, "key")],
+    ids=["default", "all-searched-by-partner", "formula-searched-by-key"],
+)
 def test_found_by_each_sums_the_clauses_each_partner_holds(
     holders: Holders,
     members_by_definition: list[set[int]],
-    scatter_up_to: int,
+    per_partner: int,
+    searched_by: str | None,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Both ways of looking up a key: its holders scattered into partner columns (keys
-    of few holders) and the partners searched among its holders (formula); clauses with
-    several keys (in several band groups) counted once per partner."""
-    monkeypatch.setattr(clause_index, "_SCATTER_UP_TO", scatter_up_to)
+    """Every way of looking up a key: its holders scattered into partner columns (keys
+    of few holders), each partner's keys searched, or the partners searched among each
+    key's holders; clauses with several keys (in several band groups) counted once per
+    partner."""
+    monkeypatch.setattr(clause_index, "_SCATTER_PER_PARTNER", per_partner)
     rng = np.random.default_rng(7)
-    several = 0
+    several, loops = 0, set()
     for doc in range(0, holders.n_docs, 3):
-        others = [d for d in range(holders.n_docs) if d != doc][doc % 4 :: 4]
-        clauses = holders.doc_clauses[doc].tolist()
-        weights = rng.integers(1, 1000, size=len(clauses)).astype(np.int32)
-        found = holders.found_by_each(doc, others, weights)
-        members = [members_by_definition[i] for i in clauses]
-        expected = [
-            sum(int(w) for w, m in zip(weights, members, strict=True) if other in m)
-            for other in others
-        ]
-        assert found.tolist() == expected
+        for others in (
+            [d for d in range(holders.n_docs) if d != doc][doc % 4 :: 4],
+            [(doc + 1) % holders.n_docs],  # one partner: a report and its previous one
+        ):
+            clauses = holders.doc_clauses[doc].tolist()
+            weights = rng.integers(1, 1000, size=len(clauses)).astype(np.int32)
+            found = holders.found_by_each(doc, others, weights)
+            members = [members_by_definition[i] for i in clauses]
+            expected = [
+                sum(int(w) for w, m in zip(weights, members, strict=True) if other in m)
+                for other in others
+            ]
+            assert found.tolist() == expected
+            keys = np.unique(np.concatenate([holders.clause_keys(i) for i in clauses]))
+            searched = int((holders.key_size[keys] > per_partner * len(others)).sum())
+            loops.add("partner" if searched > len(others) else "key" if searched else None)
         several += sum(len(holders.clause_keys(i)) > 1 for i in clauses)
     assert several > 0  # the clauses of several keys were met
+    assert searched_by in loops
 
 
 @pytest.mark.parametrize("budget", [1, 7, 50, 10_000])

@@ -36,7 +36,8 @@ from .columns import BandColumns, PackedTexts
 from .keytable import KeyHashes, KeyTable, key_hashes
 
 _EMPTY_IDS: IdArray = np.zeros(0, dtype=np.int64)
-_SCATTER_UP_TO = 1024  # keys held by more reports are searched for partners, not scattered
+# Keys held by at most this many reports per partner asked about are scattered, not searched.
+_SCATTER_PER_PARTNER = 8
 _COUNT_TOGETHER_UP_TO = 4096  # clauses with at most this many holdings are counted in arrays
 HOLDINGS_PER_BLOCK = 4_000_000  # holdings looked at in one go (bounds memory, not results)
 _CACHED_DOCUMENTS = 256  # documents whose clause keys are kept ready (pairs come in runs)
@@ -321,21 +322,31 @@ class Holders:
     def _partner_holdings(self, keys: IdArray, others: Sequence[int]) -> tuple[IdArray, IdArray]:
         """Every (row in ``keys``, column in ``others``) where that partner holds that key.
 
-        The holders of a key held by few reports are scattered into partner columns; a
-        key held by many (formula) has the partners searched among its holders instead.
+        The holders of a key held by few reports are scattered into partner columns.
+        The rest (formula, whose holders grow with the corpus) are searched: the partners
+        among each key's holders, or each partner's keys for all those keys at once,
+        whichever loop is shorter (a report and its previous one: two searches).
         """
         partners = np.asarray(others, dtype=self.key_docs.dtype)  # searchsorted casts else
         column = np.full(self.n_docs, -1, dtype=np.int64)
         column[partners] = np.arange(len(partners))
         sizes = self.key_size[keys]
-        few = np.flatnonzero(sizes <= _SCATTER_UP_TO)
+        scatter = sizes <= _SCATTER_PER_PARTNER * len(partners)
+        few = np.flatnonzero(scatter)
         columns = column[gather(self.key_doc_start, self.key_docs, keys[few])]
         rows = np.repeat(few, sizes[few])
         hit = columns >= 0
         found_rows, found_columns = [rows[hit]], [columns[hit]]
+        many = np.flatnonzero(~scatter)
+        if len(many) > len(partners):
+            for place, partner in enumerate(partners.tolist()):
+                held = many[_found_in(keys[many], self.document_keys(partner))]
+                found_rows.append(held)
+                found_columns.append(np.full(len(held), place, dtype=np.int64))
+            return np.concatenate(found_rows), np.concatenate(found_columns)
         order = np.argsort(partners, kind="stable")
         ordered = partners[order]
-        for row in np.flatnonzero(sizes > _SCATTER_UP_TO).tolist():
+        for row in many.tolist():
             key = int(keys[row])
             holders = self.key_docs[self.key_doc_start[key] : self.key_doc_start[key + 1]]
             at = np.minimum(holders.searchsorted(ordered), len(holders) - 1)
