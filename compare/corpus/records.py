@@ -17,7 +17,6 @@ from numpy.typing import NDArray
 from ..model import Document
 from ..pair.reuse import body_clauses, clause_bands
 from ..pair.sketch import BandHashes, kgram_crcs, signatures_of_hashes, to_signature
-from ..read.chars import letters
 from ..read.load import load_report
 from ..settings import AuditSettings
 from .keytable import KeyHashes, key_hashes
@@ -55,10 +54,10 @@ class ReportRecord:
     grams: Grams = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
 
 
-def body_sketch(doc: Document, settings: AuditSettings) -> tuple[bytes, Grams]:
+def body_sketch(body_letters: str, settings: AuditSettings) -> tuple[bytes, Grams]:
     """The body's MinHash signature and its gram sample (distinct 4-gram hashes, one in
     ``gram_sample``, sorted), from one hashing of its 4-grams."""
-    crcs = kgram_crcs(letters(doc.body_text), settings.document_shingle)
+    crcs = kgram_crcs(body_letters, settings.document_shingle)
     counts = np.array([len(crcs)], dtype=np.int64)
     signature = signatures_of_hashes(crcs, counts, settings.num_perm, settings.seed)
     kept = np.unique(crcs[crcs % np.uint32(settings.gram_sample) == 0])
@@ -78,7 +77,7 @@ def read_record(path: str, settings: AuditSettings) -> ReportRecord:
 def record_of(doc: Document, settings: AuditSettings) -> ReportRecord:
     """The record of an already-loaded report."""
     clauses = body_clauses(doc, settings.min_clause)
-    signature, grams = body_sketch(doc, settings)
+    signature, grams = body_sketch(clauses.letters, settings)
     return ReportRecord(
         path=doc.path,
         government=doc.meta.government,

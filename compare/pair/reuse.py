@@ -39,6 +39,7 @@ class BodyClauses:
     sentence: Sizes  # the sentence each clause lies in
     sentence_chars: Sizes
     body_chars: int
+    letters: str  # the body's letters run together (every key is a slice of it)
 
 
 def body_clauses(doc: Document, min_clause: int) -> BodyClauses:
@@ -67,6 +68,7 @@ def body_clauses(doc: Document, min_clause: int) -> BodyClauses:
         np.minimum(owner, max(len(sentences) - 1, 0)).astype(np.int32),
         (before[sentence_ends] - before[sentence_starts]).astype(np.int32),
         int(before[-1]),
+        flat,
     )
 
 
