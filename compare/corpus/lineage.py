@@ -10,6 +10,7 @@ Everything here is arrays indexed by document, so pairs can be tested in bulk.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import NamedTuple, Protocol
@@ -48,6 +49,9 @@ class Lineage:
         self.docs_of = {
             g: sorted(ds, key=lambda d: (int(self.year[d]), d)) for g, ds in by_gov.items()
         }
+        # The years of docs_of[g], in its order: earlier reports found by bisection (a
+        # government of a thousand reports asked about each of them was quadratic).
+        self._years_of = {g: [int(self.year[d]) for d in ds] for g, ds in self.docs_of.items()}
 
     def __len__(self) -> int:
         return len(self.gov)
@@ -61,31 +65,30 @@ class Lineage:
         return out
 
     def above_docs(self, a: int) -> list[int]:
-        """The reports handed-down wording of report ``a`` can come from."""
+        """The reports handed-down wording of report ``a`` can come from: of a government
+        above it, of its year or earlier (either year unknown counts as earlier)."""
+        year = int(self.year[a])
         out: list[int] = []
         for g in self.ancestors[a].tolist():
             if g >= 0:
-                out.extend(d for d in self.docs_of[g] if self._not_later(d, a))
+                docs = self.docs_of[g]
+                last = len(docs) if year == NO_YEAR else bisect_right(self._years_of[g], year)
+                out.extend(docs[:last])
         return sorted(out)
 
     def earlier_own(self, a: int) -> list[int]:
         """Reports of ``a``'s own government from earlier years (known years only)."""
-        if self.year[a] == NO_YEAR:
+        year = int(self.year[a])
+        if year == NO_YEAR:
             return []
-        return [
-            d
-            for d in self.docs_of[int(self.gov[a])]
-            if self.year[d] != NO_YEAR and self.year[d] < self.year[a]
-        ]
+        g = int(self.gov[a])
+        years = self._years_of[g]
+        return self.docs_of[g][bisect_right(years, NO_YEAR) : bisect_left(years, year)]
 
     def previous_own(self, a: int) -> int | None:
         """The nearest earlier report of ``a``'s own government (the year-over-year pair)."""
         earlier = self.earlier_own(a)
         return earlier[-1] if earlier else None
-
-    def _not_later(self, b: int, a: int) -> bool:
-        ya, yb = int(self.year[a]), int(self.year[b])
-        return NO_YEAR in (ya, yb) or yb <= ya
 
 
 class Speaker(Protocol):

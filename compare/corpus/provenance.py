@@ -214,11 +214,17 @@ class _EarliestYear:
         self.keys, self.first = keys[lead], year[lead]
 
     def earliest(self, keys: IdArray) -> IdArray:
-        """The earliest year of each key, or the largest integer where none holds it."""
-        at = np.searchsorted(self.keys, keys)
+        """The earliest year of each key, or the largest integer where none holds it.
+
+        The keys are searched in ascending order: the table of a government of
+        thousands of reports is larger than the cache, and ordered look-ups walk it
+        forward instead of jumping about it."""
+        order = np.argsort(keys, kind="stable")
+        ordered = keys[order]
+        at = np.searchsorted(self.keys, ordered)
         inside = at < len(self.keys)
         found = np.zeros(len(keys), dtype=bool)
-        found[inside] = self.keys[at[inside]] == keys[inside]
+        found[inside] = self.keys[at[inside]] == ordered[inside]
         out = np.full(len(keys), np.iinfo(np.int64).max, dtype=np.int64)
-        out[found] = self.first[at[found]]
+        out[order[found]] = self.first[at[found]]
         return out
