@@ -61,6 +61,7 @@ __all__ = [
     "IdArray",
     "band_hashes",
     "band_shape",
+    "found_in",
     "group_bands",
     "group_columns",
     "id_type",
@@ -135,6 +136,17 @@ def _set_keys(label: IdArray, member: IdArray) -> NDArray[np.uint64]:
 _KEY = np.dtype((np.void, 32))  # one run's four uint64 keys as a single comparable item
 
 
+def found_in(values: NDArray[Any], sorted_keys: NDArray[Any]) -> NDArray[np.bool_]:
+    """Whether each value is in the ascending array ``sorted_keys``, by bisection (for
+    a table that grows band by band, ``np.isin`` would sort it again with the values
+    each time)."""
+    if len(sorted_keys) == 0:
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_keys, values), len(sorted_keys) - 1)
+    found: NDArray[np.bool_] = sorted_keys[at] == values
+    return found
+
+
 class GroupBuilder:
     """Collects every band's runs, keeping each distinct member set once, band by band.
 
@@ -156,7 +168,7 @@ class GroupBuilder:
         keys = _set_keys(label, member)
         packed = np.ascontiguousarray(keys).view(_KEY).ravel()
         _, first = np.unique(packed, return_index=True)  # the band itself may repeat a set
-        fresh = first[~np.isin(packed[first], self._seen)]
+        fresh = first[~found_in(packed[first], self._seen)]
         if len(fresh) == 0:
             return
         fresh.sort()
@@ -166,7 +178,8 @@ class GroupBuilder:
         self._labels.append(renumber[label[keep]].astype(id_type(self._count + len(fresh))))
         self._members.append(member[keep])
         self._keys.append(keys[fresh])
-        self._seen = np.sort(np.concatenate((self._seen, packed[fresh])))
+        # two sorted runs: a stable sort (a merge sort) joins them in one pass
+        self._seen = np.sort(np.concatenate((self._seen, np.sort(packed[fresh]))), kind="stable")
         self._count += len(fresh)
 
     def finish(self, clauses: int) -> Groups:

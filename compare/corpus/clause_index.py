@@ -30,7 +30,15 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..settings import SketchSettings
-from .bands import BandHashes, Groups, band_shape, group_columns, id_type, sorted_pairs
+from .bands import (
+    BandHashes,
+    Groups,
+    band_shape,
+    found_in,
+    group_columns,
+    id_type,
+    sorted_pairs,
+)
 from .bands import IdArray as IdArray  # clause, key or document ids, as the figures use them
 from .columns import BandColumns, PackedTexts
 from .keytable import KeyHashes, KeyTable, key_hashes
@@ -253,7 +261,7 @@ class Holders:
 
     def holds(self, i: int, doc: int) -> bool:
         """Whether ``doc`` holds clause ``i`` or a near-duplicate."""
-        return bool(_found_in(self.clause_keys(i), self.document_keys(doc)).any())
+        return bool(found_in(self.clause_keys(i), self.document_keys(doc)).any())
 
     def meets(self, i: int, docs: Iterable[int]) -> bool:
         """Whether any of ``docs`` holds clause ``i`` or a near-duplicate."""
@@ -284,7 +292,7 @@ class Holders:
             keys = self.document_keys(others[0])
         else:
             keys = distinct(np.concatenate([self.document_keys(d) for d in others]))
-        return np.logical_or.reduceat(_found_in(flat, keys), starts)
+        return np.logical_or.reduceat(found_in(flat, keys), starts)
 
     def found_by_each(self, doc: int, others: Sequence[int], weights: IdArray) -> IdArray:
         """For each of ``others``, the sum of ``weights`` (one per clause of ``doc``, in
@@ -340,7 +348,7 @@ class Holders:
         many = np.flatnonzero(~scatter)
         if len(many) > len(partners):
             for place, partner in enumerate(partners.tolist()):
-                held = many[_found_in(keys[many], self.document_keys(partner))]
+                held = many[found_in(keys[many], self.document_keys(partner))]
                 found_rows.append(held)
                 found_columns.append(np.full(len(held), place, dtype=np.int64))
             return np.concatenate(found_rows), np.concatenate(found_columns)
@@ -354,15 +362,6 @@ class Holders:
             found_rows.append(np.full(len(held), row, dtype=np.int64))
             found_columns.append(held)
         return np.concatenate(found_rows), np.concatenate(found_columns)
-
-
-def _found_in(values: IdArray, sorted_keys: IdArray) -> NDArray[np.bool_]:
-    """Whether each value is in the ascending array ``sorted_keys``."""
-    if len(sorted_keys) == 0:
-        return np.zeros(len(values), dtype=bool)
-    at = np.minimum(np.searchsorted(sorted_keys, values), len(sorted_keys) - 1)
-    found: NDArray[np.bool_] = sorted_keys[at] == values
-    return found
 
 
 class ClauseIndex:
