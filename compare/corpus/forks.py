@@ -8,7 +8,7 @@ chunks (a child's caches serve runs of neighbouring reports) and the answers
 come back in the order of the items, so the figures are the ones one process
 computes.
 
-Fork only: where the platform has none, or the caller holds threads (a Dask
+Fork only, on Linux: elsewhere, or where the caller holds threads (a Dask
 client), ``jobs`` is 1 and the map runs here.
 """
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -30,7 +31,9 @@ _task: Callable[[Any], Any] | None = None
 
 
 def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+    """Linux only: macOS has ``fork`` but its system libraries are not safe in a forked
+    child (CPython spawns there by default), and Windows has none."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
 def fork_map(task: Callable[[Item], Answer], items: Sequence[Item], jobs: int) -> list[Answer]:
