@@ -309,7 +309,8 @@ class Holders:
             return found
         uniq, inverse = np.unique(flat, return_inverse=True)
         key_row, column = self._partner_holdings(uniq, others)
-        lengths = np.diff(np.append(starts, len(flat)))
+        ends = np.append(starts, len(flat))
+        lengths = np.diff(ends)
         single = lengths == 1
         per_key = np.bincount(inverse[starts[single]], weights[single], minlength=len(uniq))
         found += np.rint(np.bincount(column, per_key[key_row], len(others))).astype(np.int64)
@@ -318,7 +319,7 @@ class Holders:
             # each (clause, key) of those clauses joined with the key's partners, counted once
             by_row = np.argsort(key_row, kind="stable")
             row_start = np.searchsorted(key_row[by_row], np.arange(len(uniq) + 1))
-            rows = gather(np.append(starts, len(flat)), inverse, several)
+            rows = gather(ends, inverse, several)
             partners_of = row_start[rows + 1] - row_start[rows]
             clause = np.repeat(np.repeat(several, lengths[several]), partners_of)
             held = distinct(clause * len(others) + gather(row_start, column[by_row], rows))
@@ -355,10 +356,7 @@ class Holders:
         order = np.argsort(partners, kind="stable")
         ordered = partners[order]
         for row in many.tolist():
-            key = int(keys[row])
-            holders = self.key_docs[self.key_doc_start[key] : self.key_doc_start[key + 1]]
-            at = np.minimum(holders.searchsorted(ordered), len(holders) - 1)
-            held = order[holders[at] == ordered]
+            held = order[found_in(ordered, self.key_holders(int(keys[row])))]
             found_rows.append(np.full(len(held), row, dtype=np.int64))
             found_columns.append(held)
         return np.concatenate(found_rows), np.concatenate(found_columns)
