@@ -24,7 +24,7 @@ from ..settings import AuditSettings
 from .bands import ColumnSource, Groups, band_runs, group_columns, make_groups
 from .clause_index import IdArray
 from .columns import BandColumns
-from .forks import can_fork, leave_interrupt_to_parent
+from .forks import leave_interrupt_to_parent
 from .records import ReportRecord, read_record
 
 Progress = Callable[[int], None]
@@ -61,7 +61,7 @@ class LocalEngine:
 
     def __init__(self, jobs: int = 1) -> None:
         self.jobs = jobs
-        self.figure_jobs = jobs if can_fork() else 1
+        self.figure_jobs = jobs  # fork_map runs in one process where it cannot fork
 
     def read(
         self, paths: list[str], settings: AuditSettings, progress: Progress | None = None
