@@ -36,13 +36,18 @@ def content_length(text: str) -> int:
     return len(_NOT_LETTER.sub("", text))
 
 
+def code_points(text: str) -> NDArray[np.uint32]:
+    """The code points of ``text`` as an array (read-only: it views the encoded bytes)."""
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
 def letter_mask(text: str) -> NDArray[np.bool_]:
     """For each character of ``text``, whether it carries words (as :func:`letters` keeps).
 
     Han characters by their code range; the few others (digits, Latin letters,
     punctuation) by ``str.isalnum`` once per distinct character.
     """
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    codes = code_points(text)
     mask = ((codes >= 0x4E00) & (codes <= 0x9FFF)) | ((codes >= 0x3400) & (codes <= 0x4DBF))
     other = ~mask
     distinct = np.unique(codes[other])

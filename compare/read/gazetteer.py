@@ -23,6 +23,8 @@ from typing import Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from .chars import code_points
+
 Level = Literal["national", "province", "city", "county", "district"]
 
 # Longest first, so 自治区 wins over 区.
@@ -211,7 +213,7 @@ def _stems_of_level(level: Level) -> frozenset[str]:
 _HASH_BASE = np.uint64(0x100000001B3)
 
 
-def _window_hashes(codes: NDArray[np.uint64], size: int) -> NDArray[np.uint64]:
+def _window_hashes(codes: NDArray[np.uint32], size: int) -> NDArray[np.uint64]:
     """A polynomial hash of every window of ``size`` code points (wrapping in 64 bits)."""
     count = len(codes) - size + 1
     out = np.zeros(max(count, 0), dtype=np.uint64)
@@ -234,22 +236,18 @@ def _stem_hashes(level: Level) -> dict[int, tuple[NDArray[np.uint64], NDArray[np
         by_size.setdefault(len(stem), []).append(stem)
     out = {}
     for size, found in by_size.items():
-        hashes = np.unique(np.concatenate([_window_hashes(_code_points(s), size) for s in found]))
+        hashes = np.unique(np.concatenate([_window_hashes(code_points(s), size) for s in found]))
         seen = np.zeros(int(_SEEN_MASK) + 1, dtype=bool)
         seen[hashes & _SEEN_MASK] = True
         out[size] = (hashes, seen)
     return out
 
 
-def _code_points(text: str) -> NDArray[np.uint64]:
-    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-
-
 def _stem_candidates(text: str, level: Level) -> list[tuple[int, int]]:
     """(position, length) of every window whose hash is a stem's: a superset of the
     stems in ``text``, found in numpy (a per-character loop was a sixth of reading a
     report); the caller checks each against the stems themselves."""
-    codes = _code_points(text)
+    codes = code_points(text)
     found: list[tuple[int, int]] = []
     for size, (hashes, seen) in _stem_hashes(level).items():
         windows = _window_hashes(codes, size)
