@@ -394,7 +394,7 @@ class ClauseIndex:
         out, fresh = self.table.intern(hashes)
         is_new = np.zeros(len(out), dtype=bool)
         is_new[fresh] = True
-        self.examples.extend(texts[pos] for pos in fresh.tolist())
+        self.examples.extend([texts[pos] for pos in fresh.tolist()])
         for pos in np.flatnonzero(~is_new).tolist():
             ident = int(out[pos])
             if texts[pos] < self.examples[ident]:

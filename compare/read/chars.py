@@ -41,6 +41,14 @@ def code_points(text: str) -> NDArray[np.uint32]:
     return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
 
 
+def utf8_widths(codes: NDArray[np.uint32]) -> NDArray[np.int64]:
+    """Bytes of each code point in UTF-8 (1 to 4)."""
+    out: NDArray[np.int64] = (1 + (codes >= 0x80) + (codes >= 0x800) + (codes >= 0x10000)).astype(
+        np.int64
+    )
+    return out
+
+
 def letter_mask(text: str) -> NDArray[np.bool_]:
     """For each character of ``text``, whether it carries words (as :func:`letters` keeps).
 
