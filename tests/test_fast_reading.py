@@ -32,6 +32,11 @@ def test_letters_agree_with_the_loop_on_every_code_point() -> None:
     assert content_length(every) == len(expected)
 
 
+def test_no_code_point_above_the_units_table_is_whitespace() -> None:
+    # unit_bounds looks whitespace up in a table that ends at U+3000
+    assert [c for c in range(0x3001, sys.maxunicode + 1) if chr(c).isspace()] == []
+
+
 def test_real_reports_read_as_the_loops_read_them() -> None:
     texts = _real_texts()
     assert len(texts) >= 5
@@ -51,7 +56,9 @@ def test_real_reports_read_as_the_loops_read_them() -> None:
 
 # Text made of the characters the reading stage treats specially.
 _ALPHABET = st.sampled_from(
-    list("各位代表，,:：;；!?！？。()（）「」『』１２３ＡＢａｂ12ab 　\t\n\r一二十、.%中國發展²①")
+    list(
+        "各位代表，,:：;；!?！？。()（）「」『』１２３ＡＢａｂ12ab 　\t\n\r\x85\u2028一二十、.%中國發展²①"
+    )
 )
 
 
@@ -63,10 +70,11 @@ def test_generated_text_reads_as_the_loops_read_it(original: str) -> None:
     assert (view.text, list(view.starts), list(view.ends)) == (text, starts, ends)
     keep = ref.compact_keep(view.text)
     assert compact_view(view).text == "".join(view.text[i] for i in keep)
-    for lo in (0, len(view.text) // 3):
-        assert split_units(view.text, lo, len(view.text), CLAUSE_ENDS) == ref.split_units(
-            view.text, lo, len(view.text), CLAUSE_ENDS
-        )
+    for lo, hi in ((0, len(view.text)), (len(view.text) // 3, 2 * len(view.text) // 3)):
+        for ends_set in (SENTENCE_ENDS, CLAUSE_ENDS):
+            assert split_units(view.text, lo, hi, ends_set) == ref.split_units(
+                view.text, lo, hi, ends_set
+            )
 
 
 @pytest.mark.parametrize("text", ["", " ", "\n\n", "a", "1,000:2", ",1:", "x ,\n,y"])

@@ -22,7 +22,7 @@ from numpy.typing import NDArray
 
 from ..model import Document
 from ..read.chars import letter_mask, letters
-from ..read.units import CLAUSE_ENDS, SENTENCE_ENDS, split_units
+from ..read.units import CLAUSE_ENDS, SENTENCE_ENDS, unit_bounds
 from ..settings import SketchSettings
 from .sketch import BandHashes, band_hashes, kgram_hashes, signatures_of_hashes
 
@@ -40,6 +40,7 @@ class BodyClauses:
     sentence_chars: Sizes
     body_chars: int
     letters: str  # the body's letters run together (every key is a slice of it)
+    key_starts: NDArray[np.int64]  # where each key starts in ``letters``
 
 
 def body_clauses(doc: Document, min_clause: int) -> BodyClauses:
@@ -48,27 +49,23 @@ def body_clauses(doc: Document, min_clause: int) -> BodyClauses:
     Letters are counted once for the whole body (prefix sums over its letter mask),
     so a report of a thousand clauses costs one pass, not a thousand.
     """
-    text, start, end = doc.norm.text, doc.body_start, doc.body_end
-    body = text[start:end]
+    body = doc.norm.text[doc.body_start : doc.body_end]
     before = np.concatenate(([0], np.cumsum(letter_mask(body)))).astype(np.int64)
     flat = letters(body)
-    sentences = split_units(text, start, end, SENTENCE_ENDS)
-    clauses = split_units(text, start, end, CLAUSE_ENDS)
-    first = np.array([u.start - start for u in clauses], dtype=np.int64)
-    last = np.array([u.end - start for u in clauses], dtype=np.int64)
-    size = before[last] - before[first] if len(clauses) else np.zeros(0, dtype=np.int64)
+    sentence_starts, sentence_ends = unit_bounds(body, 0, len(body), SENTENCE_ENDS)
+    first, last = unit_bounds(body, 0, len(body), CLAUSE_ENDS)
+    size = before[last] - before[first]
     kept = np.flatnonzero(size >= min_clause)
-    sentence_ends = np.array([u.end - start for u in sentences], dtype=np.int64)
     owner = np.searchsorted(sentence_ends, first[kept], side="right")
-    sentence_starts = np.array([u.start - start for u in sentences], dtype=np.int64)
     return BodyClauses(
         [flat[before[first[k]] : before[last[k]]] for k in kept.tolist()],
         [body[first[k] : last[k]] for k in kept.tolist()],
         size[kept].astype(np.int32),
-        np.minimum(owner, max(len(sentences) - 1, 0)).astype(np.int32),
+        np.minimum(owner, max(len(sentence_ends) - 1, 0)).astype(np.int32),
         (before[sentence_ends] - before[sentence_starts]).astype(np.int32),
         int(before[-1]),
         flat,
+        before[first[kept]],
     )
 
 
@@ -77,7 +74,13 @@ def clause_bands(keys: list[str], settings: SketchSettings) -> BandHashes:
 
     ``keys`` are letters already (as :func:`body_clauses` gives them): they are
     hashed as they are, not filtered to letters a second time."""
-    hashes, counts = kgram_hashes(keys, settings.clause_shingle)
+    return bands_of_grams(*kgram_hashes(keys, settings.clause_shingle), settings)
+
+
+def bands_of_grams(
+    hashes: NDArray[np.uint32], counts: NDArray[np.int64], settings: SketchSettings
+) -> BandHashes:
+    """:func:`clause_bands` from the clauses' 3-gram hashes (``counts`` per clause)."""
     sketches = signatures_of_hashes(hashes, counts, settings.num_perm, settings.seed)
     return band_hashes(sketches, settings.threshold, settings.num_perm)
 
