@@ -15,8 +15,15 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..model import Document
-from ..pair.reuse import body_clauses, clause_bands
-from ..pair.sketch import BandHashes, kgram_crcs, signatures_of_hashes, to_signature
+from ..pair.reuse import BodyClauses, bands_of_grams, body_clauses
+from ..pair.sketch import (
+    BandHashes,
+    kgram_crcs,
+    kgram_hashes,
+    nested_kgram_crcs,
+    signatures_of_hashes,
+    to_signature,
+)
 from ..read.load import load_report
 from ..settings import AuditSettings
 from .keytable import KeyHashes, key_hashes
@@ -24,6 +31,7 @@ from .keytable import KeyHashes, key_hashes
 READABLE = (".txt", ".text", ".html", ".htm", ".docx", ".pdf")
 Sizes = NDArray[np.int32]
 Grams = NDArray[np.uint32]
+Sizes64 = NDArray[np.int64]
 
 
 @dataclass
@@ -54,14 +62,33 @@ class ReportRecord:
     grams: Grams = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
 
 
-def body_sketch(body_letters: str, settings: AuditSettings) -> tuple[bytes, Grams]:
+def body_sketch(crcs: Grams, settings: AuditSettings) -> tuple[bytes, Grams]:
     """The body's MinHash signature and its gram sample (distinct 4-gram hashes, one in
-    ``gram_sample``, sorted), from one hashing of its 4-grams."""
-    crcs = kgram_crcs(body_letters, settings.document_shingle)
+    ``gram_sample``, sorted), from the CRCs of its 4-grams."""
     counts = np.array([len(crcs)], dtype=np.int64)
     signature = signatures_of_hashes(crcs, counts, settings.num_perm, settings.seed)
     kept = np.unique(crcs[crcs % np.uint32(settings.gram_sample) == 0])
     return to_signature(signature[0]), kept.astype(np.uint32)
+
+
+def gram_crcs(clauses: BodyClauses, settings: AuditSettings) -> tuple[Grams, Sizes64, Grams]:
+    """The CRCs of every clause's 3-grams (and how many each clause has) and of the
+    body's 4-grams.
+
+    Every clause is a stretch of the body's letters at least ``min_clause`` long,
+    so its 3-grams are the body's 3-grams at its positions: one pass over the body
+    hashes both (a 4-gram's CRC continues its first 3 characters'), where hashing
+    the clauses apart went over the same characters twice.
+    """
+    short, long, flat = settings.clause_shingle, settings.document_shingle, clauses.letters
+    if settings.min_clause < short or not short < long < len(flat):
+        hashes, counts = kgram_hashes(clauses.keys, short)
+        return hashes, counts, kgram_crcs(flat, long)
+    small, large = nested_kgram_crcs(flat, short, long)
+    counts = clauses.chars.astype(np.int64) - short + 1
+    first = np.cumsum(counts) - counts
+    at = np.repeat(clauses.key_starts - first, counts) + np.arange(int(counts.sum()))
+    return small[at], counts, large
 
 
 def read_record(path: str, settings: AuditSettings) -> ReportRecord:
@@ -77,7 +104,8 @@ def read_record(path: str, settings: AuditSettings) -> ReportRecord:
 def record_of(doc: Document, settings: AuditSettings) -> ReportRecord:
     """The record of an already-loaded report."""
     clauses = body_clauses(doc, settings.min_clause)
-    signature, grams = body_sketch(clauses.letters, settings)
+    clause_grams, clause_counts, body_grams = gram_crcs(clauses, settings)
+    signature, grams = body_sketch(body_grams, settings)
     return ReportRecord(
         path=doc.path,
         government=doc.meta.government,
@@ -90,7 +118,7 @@ def record_of(doc: Document, settings: AuditSettings) -> ReportRecord:
         clause_sentence=clauses.sentence,
         sentence_chars=clauses.sentence_chars,
         signature=signature,
-        clause_bands=clause_bands(clauses.keys, settings),
+        clause_bands=bands_of_grams(clause_grams, clause_counts, settings),
         level=doc.meta.level,
         parents=doc.meta.parents,
         grams=grams,

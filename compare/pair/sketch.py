@@ -20,14 +20,15 @@ equality with datasketch.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 import numpy as np
 from datasketch.lsh import _optimal_param
 from numpy.typing import NDArray
 
-from ..read.chars import letters
+from ..read.chars import code_points, letters, utf8_widths
 
 # datasketch 2's 32-bit permutation scheme, named so stored signatures stay readable.
 SCHEME = "affine32"
@@ -77,7 +78,7 @@ def _crc_table() -> NDArray[np.uint32]:
 
 def _utf8_bytes(codes: NDArray[np.uint32]) -> tuple[NDArray[np.uint32], NDArray[np.int64]]:
     """The UTF-8 bytes of each code point, as four columns, and how many each has."""
-    size = 1 + (codes >= 0x80) + (codes >= 0x800) + (codes >= 0x10000)
+    size = utf8_widths(codes)
     out = np.zeros((len(codes), 4), dtype=np.uint32)
     lead = np.array([0, 0, 0xC0, 0xE0, 0xF0], dtype=np.uint32)[size]
     for col in range(4):
@@ -86,18 +87,19 @@ def _utf8_bytes(codes: NDArray[np.uint32]) -> tuple[NDArray[np.uint32], NDArray[
         bits = codes >> np.where(valid, shift, 0).astype(np.uint32)
         value = np.where(col == 0, lead | bits, 0x80 | (bits & 0x3F))
         out[:, col] = np.where(valid, value, 0)
-    return out, size.astype(np.int64)
+    return out, size
 
 
-def _window_crcs(
+def _crc_steps(
     codes: NDArray[np.uint32], starts: NDArray[np.int64], widths: NDArray[np.int64]
-) -> NDArray[np.uint32]:
-    """``zlib.crc32`` of the UTF-8 of ``codes[s : s + w]`` for each window, in vector steps."""
+) -> Iterator[NDArray[np.uint32]]:
+    """The running CRC-32 of each window ``codes[s : s + w]`` after each character
+    step (not yet finalised); a window shorter than the step keeps its last value."""
     data, size = _utf8_bytes(codes)
     table = _crc_table()
     crc = np.full(len(starts), 0xFFFFFFFF, dtype=np.uint32)
     if len(starts) == 0:
-        return crc
+        return
     padded_size = np.concatenate((size, np.zeros(int(widths.max()), dtype=np.int64)))
     padded_data = np.concatenate((data, np.zeros((int(widths.max()), 4), dtype=np.uint32)))
     for t in range(int(widths.max())):
@@ -110,8 +112,39 @@ def _window_crcs(
                 break
             step = table[(crc ^ padded_data[at, col]) & 0xFF] ^ (crc >> np.uint32(8))
             crc = np.where(live, step, crc)
+        yield crc
+
+
+def _window_crcs(
+    codes: NDArray[np.uint32], starts: NDArray[np.int64], widths: NDArray[np.int64]
+) -> NDArray[np.uint32]:
+    """``zlib.crc32`` of the UTF-8 of ``codes[s : s + w]`` for each window, in vector steps."""
+    last = deque(_crc_steps(codes, starts, widths), maxlen=1)
+    crc = last[0] if last else np.full(len(starts), 0xFFFFFFFF, dtype=np.uint32)
     out: NDArray[np.uint32] = crc ^ np.uint32(0xFFFFFFFF)
     return out
+
+
+def nested_kgram_crcs(
+    core: str, short: int, long: int
+) -> tuple[NDArray[np.uint32], NDArray[np.uint32]]:
+    """:func:`kgram_crcs` of ``core`` for ``short`` and for ``long`` (> short), in one pass:
+    a long gram's CRC continues the CRC of the short gram it starts with.
+
+    A report's clause 3-grams lie inside its body's letters, so with this one pass
+    gives every clause's 3-grams (gathered by position) and the body's 4-grams.
+    ``core`` must be longer than ``long``.
+    """
+    if not short < long < len(core):
+        raise ValueError("nested_kgram_crcs needs short < long < len(core)")
+    codes = code_points(core)
+    starts = np.arange(len(core) - short + 1, dtype=np.int64)
+    widths = np.full(len(starts), long, dtype=np.int64)  # the last long grams run past: cut
+    found = {}
+    for step, crc in enumerate(_crc_steps(codes, starts, widths), start=1):
+        if step in (short, long):
+            found[step] = crc ^ np.uint32(0xFFFFFFFF)
+    return found[short], found[long][: len(core) - long + 1]
 
 
 def kgram_hashes(cores: Sequence[str], k: int) -> tuple[NDArray[np.uint32], NDArray[np.int64]]:
