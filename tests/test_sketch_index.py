@@ -11,10 +11,22 @@ import pytest
 from datasketch import MinHash, MinHashLSH
 
 from compare.corpus.bands import group_bands, make_groups
-from compare.pair.sketch import band_hashes, kgram_crcs, shingles, sketch_all, sketch_texts
+from compare.corpus.records import gram_crcs
+from compare.pair.reuse import body_clauses
+from compare.pair.sketch import (
+    band_hashes,
+    band_shape,
+    kgram_crcs,
+    kgram_hashes,
+    nested_kgram_crcs,
+    shingles,
+    sketch_all,
+    sketch_texts,
+)
 from compare.read.chars import letters
 from compare.read.load import load_report
 from compare.read.units import CLAUSE_ENDS, split_units
+from compare.settings import AuditSettings
 
 from .conftest import SAMPLES
 
@@ -58,6 +70,35 @@ def test_kgram_crcs_are_zlib_crc32(k: int) -> None:
         assert sorted(set(kgram_crcs(core, k).tolist())) == sorted(
             {zlib.crc32(s) for s in shingles(text, k)}
         )
+
+
+@pytest.mark.parametrize(("short", "long"), [(3, 4), (2, 5), (1, 2)])
+def test_nested_kgram_crcs_are_each_lengths_crcs(short: int, long: int) -> None:
+    cores = [letters(t) for t in _random_texts(300)]
+    cores = [c for c in cores if len(c) > long]
+    assert len(cores) > 100
+    for core in cores:
+        small, large = nested_kgram_crcs(core, short, long)
+        assert small.tolist() == kgram_crcs(core, short).tolist()
+        assert large.tolist() == kgram_crcs(core, long).tolist()
+    with pytest.raises(ValueError, match="short < long"):
+        nested_kgram_crcs("一二三", 3, 4)
+
+
+def test_clause_grams_from_the_body_pass_equal_hashing_each_clause() -> None:
+    settings = AuditSettings()
+    paths = sorted(CORPUS.glob("*.txt"))[::9] or sorted(SAMPLES.glob("*.txt"))
+    for path in paths:
+        clauses = body_clauses(load_report(str(path)), settings.min_clause)
+        assert all(
+            clauses.letters.startswith(k, s)
+            for k, s in zip(clauses.keys, clauses.key_starts.tolist(), strict=True)
+        )
+        hashes, counts, body = gram_crcs(clauses, settings)
+        expected, expected_counts = kgram_hashes(clauses.keys, settings.clause_shingle)
+        assert hashes.tolist() == expected.tolist()
+        assert counts.tolist() == expected_counts.tolist()
+        assert body.tolist() == kgram_crcs(clauses.letters, settings.document_shingle).tolist()
 
 
 @pytest.mark.parametrize(("k", "num_perm", "seed"), [(3, 128, 1), (4, 64, 7), (3, 16, 2)])
@@ -120,3 +161,27 @@ def testsorted_pairs_equal_lexsort(minor_count: int) -> None:
     got_major, got_minor = sorted_pairs(major, minor, minor_count)
     assert (got_major == major[order]).all() and (got_minor == minor[order]).all()
     assert got_major.dtype == np.int32 and got_minor.dtype == np.int32
+
+
+def _fmix64(h: int) -> int:
+    mask = (1 << 64) - 1
+    h ^= h >> 33
+    h = (h * 0xFF51AFD7ED558CCD) & mask
+    h ^= h >> 33
+    h = (h * 0xC4CEB9FE1A85EC53) & mask
+    return h ^ (h >> 33)
+
+
+@pytest.mark.parametrize(("threshold", "num_perm"), [(0.5, 128), (0.3, 64), (0.8, 16)])
+def test_band_hashes_are_the_stored_definition(threshold: float, num_perm: int) -> None:
+    # Stored indexes hold band hashes: a faster computation must give the same values.
+    bands, rows = band_shape(threshold, num_perm)
+    rng = np.random.default_rng(5)
+    signatures = rng.integers(0, 1 << 32, size=(40, num_perm), dtype=np.uint64).astype(np.uint32)
+    got = band_hashes(signatures, threshold, num_perm)
+    for sig, row_hashes in zip(signatures.tolist(), got.tolist(), strict=True):
+        for band in range(bands):
+            h = (band * 0x9E3779B97F4A7C15) % (1 << 64)
+            for value in sig[band * rows : (band + 1) * rows]:
+                h = _fmix64(h ^ ((value + 0x9E3779B97F4A7C15) % (1 << 64)))
+            assert row_hashes[band] == h

@@ -252,11 +252,11 @@ def _fmix64(h: NDArray[np.uint64]) -> NDArray[np.uint64]:
 def band_hashes(signatures: Signatures, threshold: float, num_perm: int) -> BandHashes:
     """The 64-bit hash of each band of each signature, one row per signature."""
     bands, rows = band_shape(threshold, num_perm)
-    values = signatures.astype(np.uint64)
-    out = np.empty((len(signatures), bands), dtype=np.uint64)
-    for band in range(bands):
-        h = np.full(len(signatures), np.uint64(band * 0x9E3779B97F4A7C15 % (1 << 64)))
-        for col in range(band * rows, (band + 1) * rows):
-            h = _fmix64(h ^ (values[:, col] + _GOLDEN))
-        out[:, band] = h
-    return out
+    # (signature, band, row): every band's r-th value in one column step, so the
+    # hashing is ``rows`` vector steps over the whole table, not one per band and row.
+    values = signatures[:, : bands * rows].astype(np.uint64).reshape(len(signatures), bands, rows)
+    seeds = np.arange(bands, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    h = np.broadcast_to(seeds, (len(signatures), bands))
+    for row in range(rows):
+        h = _fmix64(h ^ (values[:, :, row] + _GOLDEN))
+    return np.ascontiguousarray(h, dtype=np.uint64)
