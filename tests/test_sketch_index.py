@@ -185,3 +185,34 @@ def test_band_hashes_are_the_stored_definition(threshold: float, num_perm: int) 
             for value in sig[band * rows : (band + 1) * rows]:
                 h = _fmix64(h ^ ((value + 0x9E3779B97F4A7C15) % (1 << 64)))
             assert row_hashes[band] == h
+
+
+def _band_runs_by_definition(column: np.ndarray) -> tuple[list[int], list[int]]:  # type: ignore[type-arg]
+    runs: dict[int, list[int]] = {}
+    for clause, value in enumerate(column.tolist()):
+        runs.setdefault(value, []).append(clause)
+    label, member = [], []
+    for value in sorted(runs):
+        if len(runs[value]) >= 2:
+            label += [len(set(label))] * len(runs[value])
+            member += runs[value]
+    return label, member
+
+
+@pytest.mark.parametrize("case", ["random", "empty", "all-distinct", "all-equal", "low-bits"])
+def test_band_runs_are_the_runs_of_equal_values(case: str) -> None:
+    from compare.corpus.bands import band_runs
+
+    rng = np.random.default_rng(11)
+    column = {
+        "random": rng.integers(0, 3000, size=5000, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15),
+        "empty": np.zeros(0, dtype=np.uint64),
+        "all-distinct": np.arange(1000, dtype=np.uint64) << np.uint64(40),
+        "all-equal": np.full(300, 7, dtype=np.uint64),
+        # values alike in their low bits and not above: the bitmap marks them all
+        "low-bits": (rng.integers(0, 50, size=2000, dtype=np.uint64) << np.uint64(32))
+        | np.uint64(5),
+    }[case]
+    label, member = band_runs(column)
+    assert (label.tolist(), member.tolist()) == _band_runs_by_definition(column)
+    assert label.dtype == member.dtype == np.int32
