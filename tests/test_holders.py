@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from compare import AuditSettings, audit_reports
-from compare.corpus import clause_index
+from compare.corpus import clause_index, pairs
 from compare.corpus.clause_index import Holders, blocks, distinct
 
 from .conftest import SAMPLES
@@ -130,3 +130,25 @@ def test_at_least_of_one_clause_is_at_least_all(
     counts = [len(m) for m in members_by_definition]
     for i in range(0, len(holders), 97):
         assert holders.at_least(i, counts[i]) and not holders.at_least(i, counts[i] + 1)
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+@pytest.mark.parametrize("at_least", [1, 4])
+def test_pairs_sharing_counts_rare_clauses_as_defined(
+    holders: Holders,
+    members_by_definition: list[set[int]],
+    jobs: int,
+    at_least: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(pairs, "_ENTRIES_PER_BLOCK", 2000)  # many blocks, split over jobs
+    rare = np.flatnonzero(holders.at_least_all(2) & ~holders.at_least_all(6))
+    counts: dict[tuple[int, int], int] = {}
+    for i in rare.tolist():
+        for a in holders.own(i).tolist():
+            for b in members_by_definition[i] - {a}:
+                key = (min(a, b), max(a, b))
+                counts[key] = counts.get(key, 0) + 1
+    expected = sorted(p for p, c in counts.items() if c >= at_least)
+    assert len(expected) > 10
+    assert pairs.pairs_sharing(holders, rare, at_least, jobs) == expected

@@ -137,15 +137,16 @@ class _Auditor:
         found: list[int] = self.docs.found_by_each(a, others, self.records[a].clause_chars).tolist()
         return found
 
-    def proposed_pairs(self) -> list[tuple[int, int]]:
+    def proposed_pairs(self, jobs: int = 1) -> list[tuple[int, int]]:
         """Pairs sharing at least two clauses held by at most ``pair_cap`` reports.
 
         Counted from both sides (a clause of A that B holds, a clause of B that A
-        holds), so the pairs do not depend on the order reports came in.
+        holds), so the pairs do not depend on the order reports came in; over
+        ``jobs`` forked processes, the same pairs.
         """
         cap = self.corpus.settings.pair_cap
         rare = self.shared & ~self.docs.at_least_all(cap + 1)
-        return pairs_sharing(self.docs, np.flatnonzero(rare), 2 * MIN_PAIR_CLAUSES)
+        return pairs_sharing(self.docs, np.flatnonzero(rare), 2 * MIN_PAIR_CLAUSES, jobs)
 
     def jaccard(self, a: int, b: int) -> float:
         return signature_jaccard(self.records[a].signature, self.records[b].signature)
@@ -219,7 +220,7 @@ def audit(corpus: Corpus, jobs: int = 1) -> AuditResult:
     auditor = _Auditor(corpus)
     give_back_free_memory()
     why: dict[tuple[int, int], list[str]] = defaultdict(list)
-    proposed = auditor.proposed_pairs()
+    proposed = auditor.proposed_pairs(jobs)
     give_back_free_memory()
     reuse = auditor.reuse_of_pairs(proposed, jobs)
     for a, b in proposed:

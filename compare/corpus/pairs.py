@@ -11,9 +11,12 @@ many for a ``Counter`` of tuples.
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 
 from .clause_index import Holders, IdArray, distinct, gather
+from .forks import fork_map
 
 _ENTRIES_PER_BLOCK = 1 << 22  # pair entries built at once (32 MB of int64)
 
@@ -76,33 +79,49 @@ def _merge(parts: list[IdArray], cap: int) -> IdArray:
     return _saturated(codes, counts, cap)
 
 
-def pairs_sharing(docs: Holders, rare: IdArray, at_least: int = 1) -> list[tuple[int, int]]:
+def pairs_sharing(
+    docs: Holders, rare: IdArray, at_least: int = 1, jobs: int = 1
+) -> list[tuple[int, int]]:
     """Every pair ``(a, b)`` (a < b) of documents sharing rare clauses at least
     ``at_least`` times, ascending.
 
-    Block tallies are merged as they come (not all kept to the end), and only the
-    pairs that pass become Python tuples: a corpus has far more pairs sharing one
-    rare clause than pairs worth measuring.
+    The clauses are cut into blocks whose cross products stay near
+    ``_ENTRIES_PER_BLOCK`` entries; with ``jobs`` > 1 forked processes tally runs
+    of blocks apart and this process adds their tallies up (counts add, so the
+    pairs are the ones one process finds). Only the pairs that pass become
+    Python tuples: a corpus has far more pairs sharing one rare clause than pairs
+    worth measuring.
     """
     if len(rare) == 0 or docs.n_docs < 2:
         return []
     cap = max(at_least, 1)
     # Blocks of clauses whose cross products stay near _ENTRIES_PER_BLOCK entries.
     weight = np.maximum(docs.key_size[rare] * docs.lower_bounds()[rare], 1).astype(np.int64)
+    total = int(weight.sum())
     cuts = np.searchsorted(
-        np.cumsum(weight),
-        np.arange(1, int(weight.sum()) // _ENTRIES_PER_BLOCK + 1) * _ENTRIES_PER_BLOCK,
+        np.cumsum(weight), np.arange(1, total // _ENTRIES_PER_BLOCK + 1) * _ENTRIES_PER_BLOCK
     )
-    merged = np.zeros(0, np.int64)
-    waiting: list[IdArray] = []
-    pending = 0
-    for block in np.split(rare, cuts):
-        if len(block):
-            waiting.append(_saturated(*_block_counts(docs, block), cap))
-            pending += len(waiting[-1])
-        if pending > max(_ENTRIES_PER_BLOCK, len(merged)):
-            merged, waiting, pending = _merge([merged, *waiting], cap), [], 0
-    merged = _merge([merged, *waiting], cap)
+    blocks = [block for block in np.split(rare, cuts) if len(block)]
+    # one run of blocks per process: each returns one tally (of at most every pair)
+    size = -(-len(blocks) // max(jobs, 1))
+    runs = [blocks[at : at + size] for at in range(0, len(blocks), size)]
+    tallies = fork_map(partial(_tally, docs, cap=cap), runs, jobs)
+    merged = _merge(tallies, cap)
     codes = merged[merged % (cap + 1) >= at_least] // (cap + 1)
     n = docs.n_docs
     return list(zip((codes // n).tolist(), (codes % n).tolist(), strict=True))
+
+
+def _tally(docs: Holders, blocks: list[IdArray], cap: int) -> IdArray:
+    """The packed tally (:func:`_saturated`) of the pairs of some blocks of clauses.
+
+    Block tallies are merged as they come, not all kept to the end."""
+    merged = np.zeros(0, np.int64)
+    waiting: list[IdArray] = []
+    pending = 0
+    for block in blocks:
+        waiting.append(_saturated(*_block_counts(docs, block), cap))
+        pending += len(waiting[-1])
+        if pending > max(_ENTRIES_PER_BLOCK, len(merged)):
+            merged, waiting, pending = _merge([merged, *waiting], cap), [], 0
+    return _merge([merged, *waiting], cap)
