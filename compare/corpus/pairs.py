@@ -70,7 +70,7 @@ def _merge(parts: list[IdArray], cap: int) -> IdArray:
     packed = np.concatenate(parts)
     if len(packed) == 0:
         return packed
-    packed.sort()
+    packed.sort(kind="stable")  # sorted parts: timsort merges their runs
     codes = packed // (cap + 1)
     starts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
     codes = codes[starts]
