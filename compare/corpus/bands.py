@@ -107,10 +107,11 @@ def band_runs(column: NDArray[np.uint64]) -> tuple[IdArray, IdArray]:
     """
     ids = id_type(len(column))
     ordered = np.sort(column)
-    repeated = np.unique(ordered[1:][ordered[1:] == ordered[:-1]])
+    repeated = ordered[1:][ordered[1:] == ordered[:-1]]
     del ordered
     if len(repeated) == 0:
         return np.zeros(0, dtype=ids), np.zeros(0, dtype=ids)
+    repeated = repeated[np.concatenate(([True], repeated[1:] != repeated[:-1]))]  # each once
     bits = min(_MARK_BITS_MAX, max(16, len(repeated).bit_length() + 6))  # <= 1/64 false marks
     low = np.uint64((1 << bits) - 1)
     marked = np.zeros(1 << bits, dtype=bool)

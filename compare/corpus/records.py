@@ -26,6 +26,7 @@ from ..pair.sketch import (
 )
 from ..read.load import load_report
 from ..settings import AuditSettings
+from .clause_index import distinct
 from .keytable import KeyHashes, key_hashes
 
 READABLE = (".txt", ".text", ".html", ".htm", ".docx", ".pdf")
@@ -67,7 +68,7 @@ def body_sketch(crcs: Grams, settings: AuditSettings) -> tuple[bytes, Grams]:
     ``gram_sample``, sorted), from the CRCs of its 4-grams."""
     counts = np.array([len(crcs)], dtype=np.int64)
     signature = signatures_of_hashes(crcs, counts, settings.num_perm, settings.seed)
-    kept = np.unique(crcs[crcs % np.uint32(settings.gram_sample) == 0])
+    kept = distinct(crcs[crcs % np.uint32(settings.gram_sample) == 0])  # sorted, not hashed
     return to_signature(signature[0]), kept.astype(np.uint32)
 
 
