@@ -216,3 +216,20 @@ def test_band_runs_are_the_runs_of_equal_values(case: str) -> None:
     label, member = band_runs(column)
     assert (label.tolist(), member.tolist()) == _band_runs_by_definition(column)
     assert label.dtype == member.dtype == np.int32
+
+
+@pytest.mark.parametrize(("rows", "columns"), [(0, 5), (1, 1), (40, 7), (300, 2000)])
+def test_transposed_lists_each_columns_rows_ascending(rows: int, columns: int) -> None:
+    from compare.corpus.bands import transposed
+
+    rng = np.random.default_rng(rows)
+    row_items = [
+        np.unique(rng.integers(0, columns, size=int(rng.integers(0, 12)))) for _ in range(rows)
+    ]
+    start = np.concatenate(([0], np.cumsum([len(r) for r in row_items]))).astype(np.int64)
+    items = np.concatenate([*row_items, np.zeros(0, np.int64)]).astype(np.int32)
+    col_start, col_rows = transposed(start, items, columns)
+    assert col_start.dtype == np.int64 and len(col_start) == columns + 1
+    for c in range(columns):
+        expected = [r for r, held in enumerate(row_items) if c in held.tolist()]
+        assert col_rows[col_start[c] : col_start[c + 1]].tolist() == expected

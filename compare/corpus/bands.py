@@ -25,6 +25,7 @@ from typing import Any, Protocol
 
 import numpy as np
 from numpy.typing import NDArray
+from scipy import sparse
 
 from ..pair.sketch import _GOLDEN, _M1, _M2, BandHashes, _fmix64, band_hashes, band_shape
 
@@ -54,6 +55,22 @@ def sorted_pairs(major: IdArray, minor: IdArray, minor_count: int) -> tuple[IdAr
     return major_sorted, key.astype(minor.dtype)
 
 
+def transposed(start: NDArray[Any], items: IdArray, columns: int) -> tuple[IdArray, IdArray]:
+    """For rows given as ``items[start[r] : start[r + 1]]``: each column's rows, ascending,
+    as ``(start, rows)`` again (``start`` int64, rows int32 while they fit).
+
+    scipy's CSR-to-CSC conversion, a counting sort in C: no comparison sort of
+    the (column, row) pairs at all (at 10,000 reports 0.9 s against 3.3 s).
+    """
+    rows = len(start) - 1
+    if len(items) == 0:
+        return np.zeros(columns + 1, dtype=np.int64), np.zeros(0, dtype=id_type(rows))
+    table = sparse.csr_array(
+        (np.ones(len(items), dtype=np.int8), items, start), shape=(rows, columns)
+    ).tocsc()
+    return table.indptr.astype(np.int64), table.indices.astype(id_type(rows), copy=False)
+
+
 __all__ = [
     "BandHashes",
     "ColumnSource",
@@ -67,6 +84,7 @@ __all__ = [
     "id_type",
     "make_groups",
     "sorted_pairs",
+    "transposed",
 ]
 
 
@@ -223,11 +241,12 @@ class GroupBuilder:
         g_sorted, m_sorted = sorted_pairs(group_of, member, clauses)
         del group_of, member
         offsets = id_type(len(m_sorted))
-        member_start = np.searchsorted(g_sorted, np.arange(count + 1)).astype(offsets)
-        by_clause_m, by_clause_g = sorted_pairs(m_sorted, g_sorted, count)
+        member_start = np.searchsorted(g_sorted, np.arange(count + 1))
         del g_sorted
-        clause_start = np.searchsorted(by_clause_m, np.arange(clauses + 1)).astype(offsets)
-        return Groups(member_start, m_sorted, clause_start, by_clause_g)
+        clause_start, by_clause_g = transposed(member_start, m_sorted, clauses)
+        return Groups(
+            member_start.astype(offsets), m_sorted, clause_start.astype(offsets), by_clause_g
+        )
 
 
 def make_groups(runs: Iterable[tuple[IdArray, IdArray]], clauses: int) -> Groups:

@@ -37,7 +37,7 @@ from .bands import (
     found_in,
     group_columns,
     id_type,
-    sorted_pairs,
+    transposed,
 )
 from .bands import IdArray as IdArray  # clause, key or document ids, as the figures use them
 from .columns import BandColumns, PackedTexts
@@ -136,20 +136,17 @@ class Holders:
         del in_groups, of_clause
         self.keys = keys
         # The documents holding each key: the same pairs ordered by key (then document).
-        self.key_docs, self.key_doc_start = self._by_key(sizes, total_keys)
+        self.key_docs, self.key_doc_start = self._by_key(total_keys)
         self.key_size = np.diff(self.key_doc_start)
         self._exact: IdArray | None = None  # exact document counts, -1 until counted
         self._occurrences: OrderedDict[int, tuple[IdArray, IdArray]] = OrderedDict()
         self.doc_clauses = doc_clauses
 
-    def _by_key(self, sizes: IdArray, total_keys: int) -> tuple[IdArray, NDArray[np.int64]]:
-        """The holders of each key (ascending) and where each key's start, from the keys
-        of each document: the ``(key, document)`` pairs in one packed sort
-        (:func:`bands.sorted_pairs`), half what an argsort with its index arrays held."""
-        docs = np.repeat(np.arange(self.n_docs, dtype=id_type(self.n_docs)), sizes)
-        keys, key_docs = sorted_pairs(self.doc_keys, docs, self.n_docs)
-        counts = np.bincount(keys, minlength=total_keys)
-        return key_docs, np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+    def _by_key(self, total_keys: int) -> tuple[IdArray, NDArray[np.int64]]:
+        """The holders of each key (ascending) and where each key's start: the documents'
+        keys transposed (:func:`bands.transposed`, a counting sort)."""
+        key_doc_start, key_docs = transposed(self.doc_key_start, self.doc_keys, total_keys)
+        return key_docs, key_doc_start
 
     def __len__(self) -> int:
         return self.clauses
