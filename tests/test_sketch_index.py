@@ -233,3 +233,18 @@ def test_transposed_lists_each_columns_rows_ascending(rows: int, columns: int) -
     for c in range(columns):
         expected = [r for r, held in enumerate(row_items) if c in held.tolist()]
         assert col_rows[col_start[c] : col_start[c + 1]].tolist() == expected
+
+
+def test_group_builder_knows_sets_by_both_hashes_even_when_first_hashes_collide() -> None:
+    from compare.corpus.bands import GroupBuilder
+
+    builder = GroupBuilder()
+    u = np.uint64
+    builder._keep(np.array([5, 9, 5, 1], dtype=u), np.array([50, 90, 51, 10], dtype=u))
+    builder._keep(np.array([9, 3], dtype=u), np.array([91, 30], dtype=u))
+    assert builder._seen_one.tolist() == sorted([5, 9, 5, 1, 9, 3])
+    query_one = np.array([5, 5, 5, 9, 9, 9, 3, 4, 1], dtype=u)
+    query_two = np.array([50, 51, 52, 90, 91, 92, 30, 40, 11], dtype=u)
+    assert builder._seen(query_one, query_two).tolist() == [
+        True, True, False, True, True, False, True, False, False,
+    ]  # fmt: skip

@@ -167,7 +167,13 @@ def _set_keys(label: IdArray, member: IdArray) -> NDArray[np.uint64]:
     )
 
 
-_KEY = np.dtype((np.void, 32))  # one run's four uint64 keys as a single comparable item
+def _first_of_each(one: NDArray[np.uint64], two: NDArray[np.uint64]) -> IdArray:
+    """The first position of each distinct ``(one, two)``."""
+    order = np.lexsort((two, one))  # stable: the first of equal pairs comes first
+    a, b = one[order], two[order]
+    starts = np.concatenate(([True], (a[1:] != a[:-1]) | (b[1:] != b[:-1])))
+    out: IdArray = order[starts]
+    return out
 
 
 def found_in(values: NDArray[Any], sorted_keys: NDArray[Any]) -> NDArray[np.bool_]:
@@ -185,35 +191,56 @@ class GroupBuilder:
     """Collects every band's runs, keeping each distinct member set once, band by band.
 
     Only the members of sets not seen in an earlier band are kept, so memory
-    holds the distinct groups and one band's runs, never every band's runs.
+    holds the distinct groups and one band's runs, never every band's runs. A set
+    is known by its two 64-bit hashes (128 bits: two different sets alike in both
+    is treated as impossible, as the clause table treats its hashes); the sets
+    kept so far are held sorted by the first hash, so a band's sets are looked up
+    by bisection on one uint64 array and merged into it in one pass.
     """
 
     def __init__(self) -> None:
-        self._seen = np.zeros(0, dtype=_KEY)  # sorted keys of the sets kept so far
+        self._seen_one = np.zeros(0, dtype=np.uint64)  # first hash of each set kept, sorted
+        self._seen_two = np.zeros(0, dtype=np.uint64)  # its second hash, alongside
         self._keys: list[NDArray[np.uint64]] = []
         self._labels: list[IdArray] = []
         self._members: list[IdArray] = []
         self._count = 0
+
+    def _seen(self, one: NDArray[np.uint64], two: NDArray[np.uint64]) -> NDArray[np.bool_]:
+        """Whether each set (by its two hashes) was kept from an earlier band."""
+        lo = np.searchsorted(self._seen_one, one, side="left")
+        hi = np.searchsorted(self._seen_one, one, side="right")
+        found = np.zeros(len(one), dtype=bool)
+        single = hi - lo == 1
+        found[single] = self._seen_two[lo[single]] == two[single]
+        for i in np.flatnonzero(hi - lo > 1).tolist():  # first hashes alike: ~never
+            found[i] = bool((self._seen_two[lo[i] : hi[i]] == two[i]).any())
+        return found
+
+    def _keep(self, one: NDArray[np.uint64], two: NDArray[np.uint64]) -> None:
+        """Merge new sets' hashes into the sorted ones (one pass, no sort of the whole)."""
+        order = np.argsort(one, kind="stable")
+        at = np.searchsorted(self._seen_one, one[order])
+        self._seen_one = np.insert(self._seen_one, at, one[order])
+        self._seen_two = np.insert(self._seen_two, at, two[order])
 
     def add_band(self, label: IdArray, member: IdArray) -> None:
         """One band's runs: ascending run labels from 0, members ascending within a run."""
         if len(label) == 0:
             return
         keys = _set_keys(label, member)
-        packed = np.ascontiguousarray(keys).view(_KEY).ravel()
-        _, first = np.unique(packed, return_index=True)  # the band itself may repeat a set
-        fresh = first[~found_in(packed[first], self._seen)]
+        one, two = keys[:, 1], keys[:, 2]
+        first = _first_of_each(one, two)  # the band itself may repeat a set
+        fresh = np.sort(first[~self._seen(one[first], two[first])])
         if len(fresh) == 0:
             return
-        fresh.sort()
         renumber = np.full(len(keys), -1, dtype=np.int64)
         renumber[fresh] = np.arange(self._count, self._count + len(fresh))
         keep = renumber[label] >= 0
         self._labels.append(renumber[label[keep]].astype(id_type(self._count + len(fresh))))
         self._members.append(member[keep])
         self._keys.append(keys[fresh])
-        # two sorted runs: a stable sort (a merge sort) joins them in one pass
-        self._seen = np.sort(np.concatenate((self._seen, np.sort(packed[fresh]))), kind="stable")
+        self._keep(one[fresh], two[fresh])
         self._count += len(fresh)
 
     def finish(self, clauses: int) -> Groups:
