@@ -27,6 +27,7 @@ from numpy.typing import NDArray
 
 from ..pair.sketch import SIGNATURE_DTYPE
 from .clause_index import blocks, distinct
+from .forks import fork_map
 from .lineage import IdArray, Lineage
 from .records import ReportRecord
 
@@ -57,7 +58,7 @@ def _postings(records: list[ReportRecord]) -> tuple[NDArray[np.uint32], IdArray]
         part <<= np.uint64(32)
         part |= np.uint64(doc)
         at += len(record.grams)
-    packed.sort()
+    packed.sort(kind="stable")  # each report's grams are sorted: timsort merges the runs
     docs = (packed & np.uint64(0xFFFFFFFF)).astype(np.int64)
     packed >>= np.uint64(32)
     return packed.astype(np.uint32), docs
@@ -90,12 +91,13 @@ def _ordered_pairs(starts: IdArray, ends: IdArray) -> tuple[IdArray, IdArray, Id
 
 
 def particular_evidence(
-    records: list[ReportRecord], lineage: Lineage, common: int, cap: int = GRAM_CAP
+    records: list[ReportRecord], lineage: Lineage, common: int, cap: int = GRAM_CAP, jobs: int = 1
 ) -> tuple[IdArray, IdArray, NDArray[np.float64]]:
     """Evidence between reports, as (a, b, weight) with a != b, summed per ordered pair.
 
     Strings are taken a chunk at a time (each string's pairs are its holders squared:
-    a corpus-wide array would not fit), and each chunk's pairs summed before the next.
+    a corpus-wide array would not fit), each chunk's pairs summed apart (over ``jobs``
+    forked processes), and the chunks' sums added up.
     """
     n = len(records)
     grams, docs = _postings(records)
@@ -106,13 +108,17 @@ def particular_evidence(
     governments = _governments_per_run(docs, lineage.gov, starts, ends)
     rare = governments <= common
     starts, ends, governments = starts[rare], ends[rare], governments[rare]
-    pairs, weights = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.float64)]
-    for chunk in blocks((ends - starts) ** 2, PAIRS_PER_CHUNK):
-        pair, weight = _chunk_evidence(
+    chunks = list(blocks((ends - starts) ** 2, PAIRS_PER_CHUNK))
+    summed = fork_map(
+        lambda chunk: _chunk_evidence(
             docs, lineage, starts[chunk], ends[chunk], governments[chunk]
-        )
-        pairs.append(pair)
-        weights.append(weight)
+        ),
+        chunks,
+        jobs,
+    )
+    pairs = [np.zeros(0, dtype=np.int64), *(pair for pair, _ in summed)]
+    weights = [np.zeros(0, dtype=np.float64), *(weight for _, weight in summed)]
+    del summed
     keys, inverse = np.unique(np.concatenate(pairs), return_inverse=True)
     total = np.bincount(inverse, weights=np.concatenate(weights), minlength=len(keys))
     return keys // max(n, 1), keys % max(n, 1), total.astype(np.float64)
@@ -145,11 +151,13 @@ def _handed_down(string_of_a: IdArray, above: NDArray[np.bool_]) -> NDArray[np.b
     return out
 
 
-def closest_reports(records: list[ReportRecord], lineage: Lineage, common: int) -> list[int | None]:
+def closest_reports(
+    records: list[ReportRecord], lineage: Lineage, common: int, jobs: int = 1
+) -> list[int | None]:
     """For each report, its closest other report (None only in a corpus of one); ties go
-    to the lesser path."""
+    to the lesser path. The evidence is summed over ``jobs`` forked processes."""
     n = len(records)
-    a, b, weight = particular_evidence(records, lineage, common)
+    a, b, weight = particular_evidence(records, lineage, common, jobs=jobs)
     rank = np.argsort(np.argsort(np.array([r.path for r in records], dtype=object)))
     order = np.lexsort((rank[b], -weight, a))
     a, b = a[order], b[order]
