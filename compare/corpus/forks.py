@@ -1,9 +1,10 @@
-"""Per-report figures spread over forked processes.
+"""The figures' heavy steps spread over forked processes: the per-report figures, the
+pair tallies (``pairs``) and the evidence of closest reports (``closest``).
 
 The figures of an audit read large arrays this process built (holders,
-lineage, provenance tables): a forked child sees them as they are, without
-pickling or copying (the pages are shared until written, and nothing writes
-them), and only the small answers travel back. Items go out in contiguous
+lineage, provenance tables, gram postings): a forked child sees them as they
+are, without pickling or copying (the pages are shared until written, and
+nothing writes them), and only the answers travel back. Items go out in contiguous
 chunks (a child's caches serve runs of neighbouring reports) and the answers
 come back in the order of the items, so the figures are the ones one process
 computes.
