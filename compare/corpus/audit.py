@@ -213,7 +213,7 @@ def audit(corpus: Corpus, jobs: int = 1) -> AuditResult:
     settings = corpus.settings
     # closest first, before the holder arrays exist: the two largest steps never overlap,
     # and the gram samples it alone reads are let go after it
-    closest = closest_reports(records, Lineage(records), settings.common, jobs)
+    closest = closest_reports(records, Lineage(records), settings.common)
     for record in records:
         record.grams = np.zeros(0, dtype=np.uint32)
     give_back_free_memory()  # each step below starts from the memory the last one kept

@@ -27,7 +27,6 @@ from numpy.typing import NDArray
 
 from ..pair.sketch import SIGNATURE_DTYPE
 from .clause_index import blocks, distinct
-from .forks import fork_map
 from .lineage import IdArray, Lineage
 from .records import ReportRecord
 
@@ -91,13 +90,15 @@ def _ordered_pairs(starts: IdArray, ends: IdArray) -> tuple[IdArray, IdArray, Id
 
 
 def particular_evidence(
-    records: list[ReportRecord], lineage: Lineage, common: int, cap: int = GRAM_CAP, jobs: int = 1
+    records: list[ReportRecord], lineage: Lineage, common: int, cap: int = GRAM_CAP
 ) -> tuple[IdArray, IdArray, NDArray[np.float64]]:
     """Evidence between reports, as (a, b, weight) with a != b, summed per ordered pair.
 
     Strings are taken a chunk at a time (each string's pairs are its holders squared:
-    a corpus-wide array would not fit), each chunk's pairs summed apart (over ``jobs``
-    forked processes), and the chunks' sums added up.
+    a corpus-wide array would not fit), and each chunk's pairs summed before the next.
+    In one process: with the chunks over forked processes (their answers all held
+    at once) a 50,000-report audit peaked at 11.7 GB of the 12 aimed at, against
+    10.7 GB in the run before, for a few seconds saved.
     """
     n = len(records)
     grams, docs = _postings(records)
@@ -108,17 +109,13 @@ def particular_evidence(
     governments = _governments_per_run(docs, lineage.gov, starts, ends)
     rare = governments <= common
     starts, ends, governments = starts[rare], ends[rare], governments[rare]
-    chunks = list(blocks((ends - starts) ** 2, PAIRS_PER_CHUNK))
-    summed = fork_map(
-        lambda chunk: _chunk_evidence(
+    pairs, weights = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.float64)]
+    for chunk in blocks((ends - starts) ** 2, PAIRS_PER_CHUNK):
+        pair, weight = _chunk_evidence(
             docs, lineage, starts[chunk], ends[chunk], governments[chunk]
-        ),
-        chunks,
-        jobs,
-    )
-    pairs = [np.zeros(0, dtype=np.int64), *(pair for pair, _ in summed)]
-    weights = [np.zeros(0, dtype=np.float64), *(weight for _, weight in summed)]
-    del summed
+        )
+        pairs.append(pair)
+        weights.append(weight)
     keys, inverse = np.unique(np.concatenate(pairs), return_inverse=True)
     total = np.bincount(inverse, weights=np.concatenate(weights), minlength=len(keys))
     return keys // max(n, 1), keys % max(n, 1), total.astype(np.float64)
@@ -151,13 +148,11 @@ def _handed_down(string_of_a: IdArray, above: NDArray[np.bool_]) -> NDArray[np.b
     return out
 
 
-def closest_reports(
-    records: list[ReportRecord], lineage: Lineage, common: int, jobs: int = 1
-) -> list[int | None]:
+def closest_reports(records: list[ReportRecord], lineage: Lineage, common: int) -> list[int | None]:
     """For each report, its closest other report (None only in a corpus of one); ties go
-    to the lesser path. The evidence is summed over ``jobs`` forked processes."""
+    to the lesser path."""
     n = len(records)
-    a, b, weight = particular_evidence(records, lineage, common, jobs=jobs)
+    a, b, weight = particular_evidence(records, lineage, common)
     rank = np.argsort(np.argsort(np.array([r.path for r in records], dtype=object)))
     order = np.lexsort((rank[b], -weight, a))
     a, b = a[order], b[order]

@@ -1,8 +1,8 @@
-"""The figures' heavy steps spread over forked processes: the per-report figures, the
-pair tallies (``pairs``) and the evidence of closest reports (``closest``).
+"""The figures' heavy steps spread over forked processes: the per-report figures and
+the pair tallies (``pairs``).
 
 The figures of an audit read large arrays this process built (holders,
-lineage, provenance tables, gram postings): a forked child sees them as they
+lineage, provenance tables): a forked child sees them as they
 are, without pickling or copying (the pages are shared until written, and
 nothing writes them), and only the answers travel back. Items go out in contiguous
 chunks (a child's caches serve runs of neighbouring reports) and the answers
