@@ -55,6 +55,18 @@ def sorted_pairs(major: IdArray, minor: IdArray, minor_count: int) -> tuple[IdAr
     return major_sorted, key.astype(minor.dtype)
 
 
+def run_starts(*columns: NDArray[Any]) -> NDArray[np.bool_]:
+    """For rows sorted by ``columns`` (equal length, at least one row), whether each row
+    starts a run of rows equal in every column."""
+    first = columns[0]
+    out = np.empty(len(first), dtype=bool)
+    out[0] = True
+    np.not_equal(first[1:], first[:-1], out=out[1:])
+    for column in columns[1:]:
+        out[1:] |= column[1:] != column[:-1]
+    return out
+
+
 def transposed(start: NDArray[Any], items: IdArray, columns: int) -> tuple[IdArray, IdArray]:
     """For rows given as ``items[start[r] : start[r + 1]]``: each column's rows, ascending,
     as ``(start, rows)`` again (``start`` int64, rows int32 while they fit).
@@ -83,6 +95,7 @@ __all__ = [
     "group_columns",
     "id_type",
     "make_groups",
+    "run_starts",
     "sorted_pairs",
     "transposed",
 ]
@@ -114,6 +127,9 @@ class Groups:
         return self.members[self.member_start[group] : self.member_start[group + 1]]
 
 
+_MARK_BITS_MAX = 28  # the bitmap of repeated values: at most 256 MB
+
+
 def band_runs(column: NDArray[np.uint64]) -> tuple[IdArray, IdArray]:
     """Clauses sharing a value in one band: ``(run label, clause)`` for runs of two or more,
     runs in ascending value, clauses ascending within a run.
@@ -129,7 +145,7 @@ def band_runs(column: NDArray[np.uint64]) -> tuple[IdArray, IdArray]:
     del ordered
     if len(repeated) == 0:
         return np.zeros(0, dtype=ids), np.zeros(0, dtype=ids)
-    repeated = repeated[np.concatenate(([True], repeated[1:] != repeated[:-1]))]  # each once
+    repeated = repeated[run_starts(repeated)]  # each once
     bits = min(_MARK_BITS_MAX, max(16, len(repeated).bit_length() + 6))  # <= 1/64 false marks
     low = np.uint64((1 << bits) - 1)
     marked = np.zeros(1 << bits, dtype=bool)
@@ -139,11 +155,8 @@ def band_runs(column: NDArray[np.uint64]) -> tuple[IdArray, IdArray]:
     values = column[holders]
     order = np.argsort(values, kind="stable")  # holders ascend: ids stay in order per run
     values = values[order]
-    label = np.cumsum(np.concatenate(([True], values[1:] != values[:-1]))) - 1
+    label = np.cumsum(run_starts(values)) - 1
     return label.astype(ids), holders[order].astype(ids)
-
-
-_MARK_BITS_MAX = 28  # the bitmap of repeated values: at most 256 MB
 
 
 def _set_keys(label: IdArray, member: IdArray) -> NDArray[np.uint64]:
@@ -153,7 +166,7 @@ def _set_keys(label: IdArray, member: IdArray) -> NDArray[np.uint64]:
     """
     if len(label) == 0:
         return np.zeros((0, 4), dtype=np.uint64)
-    starts = np.flatnonzero(np.concatenate(([True], label[1:] != label[:-1])))
+    starts = np.flatnonzero(run_starts(label))
     one = _fmix64(member.astype(np.uint64) + _GOLDEN)
     two = _fmix64(member.astype(np.uint64) * _M1 + _M2)
     sizes = np.diff(np.concatenate((starts, [len(label)])))
@@ -170,9 +183,7 @@ def _set_keys(label: IdArray, member: IdArray) -> NDArray[np.uint64]:
 def _first_of_each(one: NDArray[np.uint64], two: NDArray[np.uint64]) -> IdArray:
     """The first position of each distinct ``(one, two)``."""
     order = np.lexsort((two, one))  # stable: the first of equal pairs comes first
-    a, b = one[order], two[order]
-    starts = np.concatenate(([True], (a[1:] != a[:-1]) | (b[1:] != b[:-1])))
-    out: IdArray = order[starts]
+    out: IdArray = order[run_starts(one[order], two[order])]
     return out
 
 

@@ -15,6 +15,7 @@ from functools import partial
 
 import numpy as np
 
+from .bands import run_starts
 from .clause_index import Holders, IdArray, distinct, gather
 from .forks import fork_map
 
@@ -72,7 +73,7 @@ def _merge(parts: list[IdArray], cap: int) -> IdArray:
         return packed
     packed.sort(kind="stable")  # sorted parts: timsort merges their runs
     codes = packed // (cap + 1)
-    starts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
+    starts = np.flatnonzero(run_starts(codes))
     codes = codes[starts]
     counts = np.add.reduceat(packed % (cap + 1), starts)
     del packed, starts
