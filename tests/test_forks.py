@@ -47,7 +47,7 @@ def test_an_error_in_a_child_reaches_the_caller() -> None:
 @pytest.mark.parametrize("count", [1, 3, 8])
 def test_chunks_are_contiguous_and_cover_every_item(size: int, count: int) -> None:
     items = list(range(size))
-    chunks = forks._chunks(items, count)
+    chunks = forks.contiguous_runs(items, count)
     assert [i for chunk in chunks for i in chunk] == items
     assert 0 < len(chunks) <= count
     assert all(chunks)

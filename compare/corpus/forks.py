@@ -46,13 +46,13 @@ def fork_map(task: Callable[[Item], Answer], items: Sequence[Item], jobs: int) -
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(jobs, initializer=leave_interrupt_to_parent) as pool:
-            parts = pool.map(_run_chunk, _chunks(items, jobs * CHUNKS_PER_JOB), chunksize=1)
+            parts = pool.map(_run_chunk, contiguous_runs(items, jobs * CHUNKS_PER_JOB), chunksize=1)
     finally:
         _task = None
     return [answer for part in parts for answer in part]
 
 
-def _chunks(items: Sequence[Item], count: int) -> list[Sequence[Item]]:
+def contiguous_runs(items: Sequence[Item], count: int) -> list[Sequence[Item]]:
     """``items`` cut into at most ``count`` contiguous, nearly equal runs."""
     size = -(-len(items) // count)
     return [items[at : at + size] for at in range(0, len(items), size)]

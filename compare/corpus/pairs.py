@@ -11,13 +11,14 @@ many for a ``Counter`` of tuples.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 
 import numpy as np
 
 from .bands import run_starts
-from .clause_index import Holders, IdArray, distinct, gather
-from .forks import fork_map
+from .clause_index import Holders, IdArray, blocks, distinct, gather
+from .forks import contiguous_runs, fork_map
 
 _ENTRIES_PER_BLOCK = 1 << 22  # pair entries built at once (32 MB of int64)
 
@@ -98,14 +99,9 @@ def pairs_sharing(
     cap = max(at_least, 1)
     # Blocks of clauses whose cross products stay near _ENTRIES_PER_BLOCK entries.
     weight = np.maximum(docs.key_size[rare] * docs.lower_bounds()[rare], 1).astype(np.int64)
-    total = int(weight.sum())
-    cuts = np.searchsorted(
-        np.cumsum(weight), np.arange(1, total // _ENTRIES_PER_BLOCK + 1) * _ENTRIES_PER_BLOCK
-    )
-    blocks = [block for block in np.split(rare, cuts) if len(block)]
+    cut = [rare[part] for part in blocks(weight, _ENTRIES_PER_BLOCK)]
     # one run of blocks per process: each returns one tally (of at most every pair)
-    size = -(-len(blocks) // max(jobs, 1))
-    runs = [blocks[at : at + size] for at in range(0, len(blocks), size)]
+    runs = contiguous_runs(cut, max(jobs, 1))
     tallies = fork_map(partial(_tally, docs, cap=cap), runs, jobs)
     merged = _merge(tallies, cap)
     codes = merged[merged % (cap + 1) >= at_least] // (cap + 1)
@@ -113,14 +109,14 @@ def pairs_sharing(
     return list(zip((codes // n).tolist(), (codes % n).tolist(), strict=True))
 
 
-def _tally(docs: Holders, blocks: list[IdArray], cap: int) -> IdArray:
+def _tally(docs: Holders, clause_blocks: Sequence[IdArray], cap: int) -> IdArray:
     """The packed tally (:func:`_saturated`) of the pairs of some blocks of clauses.
 
     Block tallies are merged as they come, not all kept to the end."""
     merged = np.zeros(0, np.int64)
     waiting: list[IdArray] = []
     pending = 0
-    for block in blocks:
+    for block in clause_blocks:
         waiting.append(_saturated(*_block_counts(docs, block), cap))
         pending += len(waiting[-1])
         if pending > max(_ENTRIES_PER_BLOCK, len(merged)):
