@@ -9,7 +9,11 @@ from typing import Any
 
 import pytest
 
-from compare import Document, load_report
+from compare import AuditSettings, Document, audit_reports, load_report
+from compare.corpus.clause_index import Holders
+from compare.corpus.run import AuditRun
+
+from .corpus_files import sources
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SAMPLE_NAMES = [
@@ -56,3 +60,37 @@ def browser(chromium_path: str) -> Iterator[Any]:
         b = p.chromium.launch(executable_path=chromium_path, args=FLAGS)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def three_governments() -> AuditRun:
+    """An audit of the samples and every report of three governments with many years (a
+    province and two of its counties)."""
+    wanted = ("河北省人民政府", "保定市顺平县", "保定市徐水")
+    chosen = [s for s in sources() if s.government.startswith(wanted)]
+    paths = sorted(str(p) for p in SAMPLES.glob("*.txt")) + [str(s.path) for s in chosen]
+    return audit_reports(paths, AuditSettings())
+
+
+@pytest.fixture(scope="session")
+def holders(three_governments: AuditRun) -> Holders:
+    """The holders of that audit's clauses."""
+    return three_governments.corpus.index.documents()
+
+
+@pytest.fixture(scope="session")
+def members_by_definition(holders: Holders) -> list[set[int]]:
+    """For each clause, the documents holding it or a clause sharing a band group with it,
+    from the documents' clauses and the groups alone (no keys)."""
+    holding: dict[int, set[int]] = {}
+    for doc, ids in enumerate(holders.doc_clauses):
+        for i in ids.tolist():
+            holding.setdefault(i, set()).add(doc)
+    groups = holders.groups
+    out = []
+    for i in range(len(holders)):
+        near = {i}
+        for g in groups.of(i).tolist():
+            near.update(groups.members_of(g).tolist())
+        out.append(set().union(*(holding.get(c, set()) for c in near)))
+    return out

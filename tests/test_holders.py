@@ -5,39 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from compare import AuditSettings, audit_reports
 from compare.corpus import clause_index, pairs
 from compare.corpus.clause_index import Holders, blocks, distinct
-
-from .conftest import SAMPLES
-from .corpus_files import sources
-
-
-@pytest.fixture(scope="module")
-def holders() -> Holders:
-    """Holders of the samples and every report of three governments with many years."""
-    wanted = ("河北省人民政府", "保定市顺平县", "保定市徐水")
-    chosen = [s for s in sources() if s.government.startswith(wanted)]
-    paths = sorted(str(p) for p in SAMPLES.glob("*.txt")) + [str(s.path) for s in chosen]
-    return audit_reports(paths, AuditSettings()).corpus.index.documents()
-
-
-@pytest.fixture(scope="module")
-def members_by_definition(holders: Holders) -> list[set[int]]:
-    """For each clause, the documents holding it or a clause sharing a band group with it,
-    from the documents' clauses and the groups alone (no keys)."""
-    holding: dict[int, set[int]] = {}
-    for doc, ids in enumerate(holders.doc_clauses):
-        for i in ids.tolist():
-            holding.setdefault(i, set()).add(doc)
-    groups = holders.groups
-    out = []
-    for i in range(len(holders)):
-        near = {i}
-        for g in groups.of(i).tolist():
-            near.update(groups.members_of(g).tolist())
-        out.append(set().union(*(holding.get(c, set()) for c in near)))
-    return out
 
 
 def test_member_array_is_every_holder_of_the_clause_or_a_near_duplicate(
@@ -49,15 +18,17 @@ def test_member_array_is_every_holder_of_the_clause_or_a_near_duplicate(
 
 
 @pytest.mark.parametrize("count", [2, 3, 8])
-@pytest.mark.parametrize("together_up_to", [4096, 0], ids=["in-arrays", "one-by-one"])
+@pytest.mark.parametrize("mark_from", [16, 0, 10**9], ids=["default", "all-sorted", "all-marked"])
 def test_at_least_all_is_at_least_of_each_clause(
     holders: Holders,
     members_by_definition: list[set[int]],
     count: int,
-    together_up_to: int,
+    mark_from: int,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(clause_index, "_COUNT_TOGETHER_UP_TO", together_up_to)
+    """Counted by sorting each clause's holdings, by marking them in a row of documents,
+    or each clause the way its holdings call for."""
+    monkeypatch.setattr(clause_index, "_MARK_FROM", mark_from)
     monkeypatch.setattr(holders, "_exact", None)  # counted again, the other way
     expected = [len(m) >= count for m in members_by_definition]
     found = holders.at_least_all(count)

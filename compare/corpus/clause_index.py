@@ -46,7 +46,9 @@ from .keytable import KeyHashes, KeyTable, key_hashes
 _EMPTY_IDS: IdArray = np.zeros(0, dtype=np.int64)
 # Keys held by at most this many reports per partner asked about are scattered, not searched.
 _SCATTER_PER_PARTNER = 8
-_COUNT_TOGETHER_UP_TO = 4096  # clauses with at most this many holdings are counted in arrays
+# A clause with at least (labels / this) holdings is counted by marking a row of labels,
+# not by sorting its holdings: the row is cheaper to clear than they are to sort.
+_MARK_FROM = 16
 HOLDINGS_PER_BLOCK = 4_000_000  # holdings looked at in one go (bounds memory, not results)
 _CACHED_DOCUMENTS = 256  # documents whose clause keys are kept ready (pairs come in runs)
 
@@ -180,38 +182,62 @@ class Holders:
 
     def _exact_counts(self, clauses: IdArray) -> IdArray:
         """How many documents hold each of ``clauses`` or a near-duplicate (kept once
-        counted: the audit asks at several thresholds). Clauses whose keys have few
-        holders are counted together in arrays; a formula's family, whose keys have
-        thousands, one at a time (its union would not fit an array of pairs)."""
+        counted: the audit asks at several thresholds), a block of holdings at a time."""
         if self._exact is None:
             self._exact = np.full(self.clauses, -1, dtype=np.int64)
         todo = clauses[self._exact[clauses] < 0]
         if len(todo) == 0:
             return self._exact[clauses]
-        lengths = self.key_start[todo + 1] - self.key_start[todo]  # every clause has a key
-        firsts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-        entries = np.add.reduceat(self.key_size[gather(self.key_start, self.keys, todo)], firsts)
-        small = todo[entries <= _COUNT_TOGETHER_UP_TO]
-        for block in blocks(entries[entries <= _COUNT_TOGETHER_UP_TO], HOLDINGS_PER_BLOCK):
-            self._exact[small[block]] = self.union_sizes(small[block])
-        for i in todo[entries > _COUNT_TOGETHER_UP_TO].tolist():
-            self._exact[i] = len(self.member_array(i))
+        for block in blocks(self._entries(todo), HOLDINGS_PER_BLOCK):
+            self._exact[todo[block]] = self.union_sizes(todo[block])
         return self._exact[clauses]
 
     def union_sizes(self, clauses: IdArray, label: IdArray | None = None) -> IdArray:
         """For each of ``clauses``, how many distinct labels the documents holding it or a
-        near-duplicate have (``label[doc]``: a government, say; default the document)."""
+        near-duplicate have (``label[doc]``: a government, say; default the document).
+
+        A clause of few holdings counts the distinct (clause, label) pairs by sorting;
+        a formula's family, whose keys have thousands of holders, marks them in a row of
+        labels instead (at 50,000 reports sorting those was most of the audit's counting).
+        """
+        out = np.zeros(len(clauses), dtype=np.int64)
         if len(clauses) == 0:
-            return np.zeros(0, dtype=np.int64)
+            return out
+        width = self.n_docs if label is None else int(label.max()) + 1
+        marked = self._entries(clauses) * _MARK_FROM >= width
+        for chosen, count in ((~marked, self._sorted_union), (marked, self._marked_union)):
+            if chosen.any():
+                owner, labels = self._holdings(clauses[chosen], label)
+                out[chosen] = count(owner, labels, int(chosen.sum()), width)
+        return out
+
+    def _entries(self, clauses: IdArray) -> IdArray:
+        """The holdings of each clause's keys, summed (a document holding two is counted twice)."""
+        lengths = self.key_start[clauses + 1] - self.key_start[clauses]  # every clause has a key
+        firsts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        return np.add.reduceat(self.key_size[gather(self.key_start, self.keys, clauses)], firsts)
+
+    def _holdings(self, clauses: IdArray, label: IdArray | None) -> tuple[IdArray, IdArray]:
+        """For each holding of a key of each clause: which of ``clauses`` (by position) and
+        the holder's label."""
         key_counts = self.key_start[clauses + 1] - self.key_start[clauses]
         keys = gather(self.key_start, self.keys, clauses)
         owner = np.repeat(np.arange(len(clauses), dtype=np.int64), key_counts)
         holders = gather(self.key_doc_start, self.key_docs, keys)
         owner = np.repeat(owner, self.key_size[keys])
-        labels = holders if label is None else label[holders]
-        width = self.n_docs if label is None else int(label.max()) + 1
+        return owner, (holders if label is None else label[holders])
+
+    @staticmethod
+    def _sorted_union(owner: IdArray, labels: IdArray, rows: int, width: int) -> IdArray:
         pairs = distinct(owner * width + labels)
-        return np.bincount(pairs // width, minlength=len(clauses)).astype(np.int64)
+        return np.bincount(pairs // width, minlength=rows).astype(np.int64)
+
+    @staticmethod
+    def _marked_union(owner: IdArray, labels: IdArray, rows: int, width: int) -> IdArray:
+        marks = np.zeros((rows, width), dtype=bool)
+        marks[owner, labels] = True
+        counts: IdArray = np.count_nonzero(marks, axis=1).astype(np.int64)
+        return counts
 
     def at_least(self, i: int, count: int) -> bool:
         """Whether at least ``count`` documents hold clause ``i`` (or a near-duplicate)."""
