@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from compare import AuditSettings, audit_reports, load_report
+from compare.corpus.lineage import Lineage
+from compare.corpus.provenance import ProvenanceCounter
+from compare.corpus.run import AuditRun
 from compare.read.chars import content_length
 
 from .handdown_corpus import CARRIED, NATIONAL, PEER, PROVINCIAL, Generated, make_handdown_corpus
@@ -137,3 +141,35 @@ def test_provenance_does_not_depend_on_block_size(
     monkeypatch.setattr(provenance, "HOLDINGS_PER_BLOCK", 5)
     again = audit_reports([str(generated[0].path.parent)], AuditSettings()).result.to_json()
     assert again["documents"] == data["documents"]
+
+
+@pytest.mark.parametrize("unknown_every", [0, 5], ids=["years-known", "some-years-unknown"])
+def test_carried_and_handed_are_their_definitions(
+    three_governments: AuditRun,
+    members_by_definition: list[set[int]],
+    unknown_every: int,
+) -> None:
+    """For each clause of each report, in the order reports are split: carried over if an
+    earlier report of its government holds it (or a near-duplicate), handed down if a
+    report above it of the same or an earlier year does; a report of unknown year has no
+    earlier report, and every report above it counts (a clause none of them holds is not
+    handed down)."""
+    records = list(three_governments.corpus.records)
+    if unknown_every:
+        records = [
+            replace(r, year=None) if k % unknown_every == 2 else r for k, r in enumerate(records)
+        ]
+    docs = three_governments.corpus.index.documents()
+    lineage = Lineage(records)
+    counter = ProvenanceCounter(docs, lineage, AuditSettings().common)
+    handed_seen = carried_seen = 0
+    for d in counter.order():
+        clauses = docs.doc_clauses[d].tolist()
+        earlier, above = set(lineage.earlier_own(d)), set(lineage.above_docs(d))
+        carried = [bool(members_by_definition[i] & earlier) for i in clauses]
+        handed = [bool(members_by_definition[i] & above) for i in clauses]
+        assert counter.carried(d).tolist() == carried
+        assert counter.handed(d).tolist() == handed
+        carried_seen += any(carried)
+        handed_seen += any(handed) and not all(handed)
+    assert carried_seen and handed_seen

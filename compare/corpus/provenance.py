@@ -33,6 +33,7 @@ from .records import ReportRecord
 
 KINDS = ("own", "carried_over", "handed_down", "peers", "common")
 _RANKS = 5
+_NONE = np.iinfo(np.int64).max  # the earliest year of a key no report holds
 
 
 @dataclass
@@ -52,8 +53,10 @@ class ProvenanceCounter:
         self.common = self._at_least_governments(common + 1)
         # One table of each kind at a time: kept for every government they were a third of
         # the memory at 10,000 reports. Reports taken in :meth:`order` need each table once.
-        self._own: tuple[int, _EarliestYear] | None = None
-        self._above: tuple[tuple[int, ...], _EarliestYear] | None = None
+        self._own = _EarliestYear(docs, lineage.year)
+        self._above = _EarliestYear(docs, lineage.year)
+        self._own_of: int | None = None  # the government whose reports fill ``_own``
+        self._above_of_set: tuple[int, ...] | None = None  # the governments filling ``_above``
 
     def order(self) -> list[int]:
         """Every report, those with the same governments above them together and, among
@@ -73,23 +76,24 @@ class ProvenanceCounter:
         (one table of earliest years per government, shared by all its reports)."""
         year = int(self.lineage.year[doc])
         gov = int(self.lineage.gov[doc])
-        if self._own is None or self._own[0] != gov:
-            own = [d for d in self.lineage.docs_of[gov] if self.lineage.year[d] != NO_YEAR]
-            self._own = (gov, _EarliestYear(self.docs, own, self.lineage.year))
+        if self._own_of != gov:
+            dated = [d for d in self.lineage.docs_of[gov] if self.lineage.year[d] != NO_YEAR]
+            self._own.fill(dated)
+            self._own_of = gov
         if year == NO_YEAR:
             return np.zeros(len(self.docs.doc_clauses[doc]), dtype=bool)
-        return self._any_key(doc, self._own[1], lambda first: first < year)
+        return self._any_key(doc, self._own, lambda first: first < year)
 
     def handed(self, doc: int) -> NDArray[np.bool_]:
         """For each clause of ``doc``, whether a report of a government above it, of the same
         or an earlier year, holds it (a table per set of governments above)."""
         above = self._above_of(doc)
-        if self._above is None or self._above[0] != above:
-            docs = sorted(d for g in above for d in self.lineage.docs_of[g])
-            self._above = (above, _EarliestYear(self.docs, docs, self.lineage.year))
+        if self._above_of_set != above:
+            self._above.fill(sorted(d for g in above for d in self.lineage.docs_of[g]))
+            self._above_of_set = above
         year = int(self.lineage.year[doc])
-        limit = np.iinfo(np.int64).max if year == NO_YEAR else year
-        return self._any_key(doc, self._above[1], lambda first: first <= limit)
+        limit = _NONE - 1 if year == NO_YEAR else year  # any year, but held
+        return self._any_key(doc, self._above, lambda first: first <= limit)
 
     def _any_key(
         self, doc: int, table: _EarliestYear, early: Callable[[IdArray], NDArray[np.bool_]]
@@ -197,34 +201,43 @@ class ProvenanceCounter:
 
 
 class _EarliestYear:
-    """For some reports: each key they hold and the earliest year one of them holds it
-    (reports of unknown year count as earliest of all)."""
+    """For some reports: the earliest year one of them holds each key (reports of unknown
+    year count as earliest of all), refilled for the next reports as :meth:`fill` is called.
 
-    def __init__(self, docs: Holders, members: list[int], years: IdArray) -> None:
+    The years are kept by key in one array as small year ranks (0: no report holds the
+    key), so a look-up is one read per key. The keys of a government of thousands of
+    reports are millions: searching its sorted table took most of the per-report figures
+    at 50,000 reports. The array is allocated zeroed and only the pages of keys ever held
+    are touched; refilling clears just the keys the last reports held.
+    """
+
+    def __init__(self, docs: Holders, years: IdArray) -> None:
+        self.docs = docs
+        self.doc_year = years
+        self.years = distinct(years)
+        # rank 0 is "none": the largest integer, later than every year
+        self.year_of_rank = np.concatenate(([_NONE], self.years)).astype(np.int64)
+        rank_type = np.uint8 if len(self.years) < 255 else np.int32
+        self.rank = np.zeros(len(docs.key_size), dtype=rank_type)
+        self.held: IdArray = np.zeros(0, dtype=np.int64)
+
+    def fill(self, members: list[int]) -> None:
+        """Hold the earliest years of the keys of ``members`` (and no one else's)."""
+        self.rank[self.held] = 0
         if not members:
-            self.keys = np.zeros(0, dtype=np.int64)
-            self.first = np.zeros(0, dtype=np.int64)
+            self.held = np.zeros(0, dtype=np.int64)
             return
+        docs = self.docs
         held = [docs.document_keys(d) for d in members]
         keys = np.concatenate(held).astype(np.int64)
-        year = np.repeat(years[members], [len(h) for h in held])
+        year = np.repeat(self.doc_year[members], [len(h) for h in held])
         order = np.lexsort((year, keys))
         keys, year = keys[order], year[order]
         lead = np.concatenate(([True], keys[1:] != keys[:-1]))
-        self.keys, self.first = keys[lead], year[lead]
+        self.held = keys[lead]
+        self.rank[self.held] = np.searchsorted(self.years, year[lead]) + 1
 
     def earliest(self, keys: IdArray) -> IdArray:
-        """The earliest year of each key, or the largest integer where none holds it.
-
-        The keys are searched in ascending order: the table of a government of
-        thousands of reports is larger than the cache, and ordered look-ups walk it
-        forward instead of jumping about it."""
-        order = np.argsort(keys, kind="stable")
-        ordered = keys[order]
-        at = np.searchsorted(self.keys, ordered)
-        inside = at < len(self.keys)
-        found = np.zeros(len(keys), dtype=bool)
-        found[inside] = self.keys[at[inside]] == ordered[inside]
-        out = np.full(len(keys), np.iinfo(np.int64).max, dtype=np.int64)
-        out[order[found]] = self.first[at[found]]
+        """The earliest year of each key, or the largest integer where none holds it."""
+        out: IdArray = self.year_of_rank[self.rank[keys]]
         return out
