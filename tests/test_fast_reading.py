@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from compare.read.chars import content_length, letters
 from compare.read.decoding import decode
-from compare.read.normalise import compact_view, line_view, to_simplified
+from compare.read.normalise import compact_view, fold_char, fold_codes, line_view, to_simplified
 from compare.read.units import CLAUSE_ENDS, SENTENCE_ENDS, split_units
 
 from . import reference_loops as ref
@@ -30,6 +30,14 @@ def test_letters_agree_with_the_loop_on_every_code_point() -> None:
     expected = ref.letters(every)
     assert letters(every) == expected
     assert content_length(every) == len(expected)
+
+
+def test_every_code_point_folds_as_fold_char_folds_it() -> None:
+    """Alone, and as the neighbour of a comma and a colon between it and a digit."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert fold_codes(every).tolist() == [ord(fold_char(every, i)) for i in range(len(every))]
+    around = "".join(f"{ch},1:{ch}" for ch in "".join(_ALPHABET_CHARS) + "\u0660\uff10")
+    assert fold_codes(around).tolist() == [ord(fold_char(around, i)) for i in range(len(around))]
 
 
 def test_no_code_point_above_the_units_table_is_whitespace() -> None:
@@ -55,11 +63,11 @@ def test_real_reports_read_as_the_loops_read_them() -> None:
 
 
 # Text made of the characters the reading stage treats specially.
-_ALPHABET = st.sampled_from(
-    list(
-        "各位代表，,:：;；!?！？。()（）「」『』１２３ＡＢａｂ12ab 　\t\n\r\x85\u2028一二十、.%中國發展²①"
-    )
+_ALPHABET_CHARS = list(
+    "各位代表，,:：;；!?！？。()（）「」『』１２３ＡＢａｂ12ab 　\t\n\r\x85\u2028一二十、.%中國發展²①"
+    "\U0001d7d9\U000104a0\U00020000"  # digits and a letter beyond the BMP
 )
+_ALPHABET = st.sampled_from(_ALPHABET_CHARS)
 
 
 @settings(max_examples=300, deadline=None)

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import numpy as np
 import opencc
+from numpy.typing import NDArray
 
 from ..textmap import MappedText
 
@@ -97,24 +98,54 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
-_COMMA_COLON = re.compile("[,:]")
+_BMP = 0x10000
+_COMMA, _COLON = ord(","), ord(":")
 
 
-def fold_text(text: str) -> str:
-    """:func:`fold_char` of every character of ``text``: a table, then ``,`` and ``:``.
+@lru_cache(maxsize=1)
+def _fold_codes() -> NDArray[np.uint32]:
+    """:func:`_fold_table` as an array over the Basic Multilingual Plane (which holds
+    every character it folds)."""
+    table = np.arange(_BMP, dtype=np.uint32)
+    for code, folded in _fold_table().items():
+        table[code] = ord(folded)
+    return table
 
-    Only the half-width comma and colon depend on their neighbours (kept
-    between digits: ``1,000``, ``10:30``); they are found by a regular
-    expression and judged one by one, everything else is one ``translate``.
+
+@lru_cache(maxsize=1)
+def _bmp_digits() -> NDArray[np.bool_]:
+    """``str.isdigit`` of every character of the Basic Multilingual Plane."""
+    return np.array([chr(code).isdigit() for code in range(_BMP)], dtype=bool)
+
+
+def _is_digit(codes: NDArray[np.uint32]) -> NDArray[np.bool_]:
+    """``str.isdigit`` of each code point (a table for the BMP, Python above it)."""
+    inside = codes < _BMP
+    out = np.zeros(len(codes), dtype=bool)
+    out[inside] = _bmp_digits()[codes[inside]]
+    for k in np.flatnonzero(~inside).tolist():
+        out[k] = chr(int(codes[k])).isdigit()
+    return out
+
+
+def fold_codes(text: str) -> NDArray[np.uint32]:
+    """The code points of :func:`fold_char` of every character of ``text``.
+
+    One table look-up per character; only the half-width comma and colon depend
+    on their neighbours (kept between digits: ``1,000``, ``10:30``). A
+    ``str.translate`` with the same table took a tenth of reading a report.
     """
-    folded = text.translate(_fold_table())
-    if "," not in text and ":" not in text:
-        return folded
-    chars = list(folded)
-    for match in _COMMA_COLON.finditer(text):
-        i = match.start()
-        chars[i] = fold_char(text, i)
-    return "".join(chars)
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    inside = codes < _BMP
+    folded = _fold_codes()[np.where(inside, codes, 0)]
+    folded[~inside] = codes[~inside]
+    at = np.flatnonzero((codes == _COMMA) | (codes == _COLON))
+    if len(at):
+        inner = at[(at > 0) & (at < len(codes) - 1)]
+        kept = inner[_is_digit(codes[inner - 1]) & _is_digit(codes[inner + 1])]
+        folded[at] = np.where(codes[at] == _COMMA, ord(_TO_FULL[","]), ord(_TO_FULL[":"]))
+        folded[kept] = codes[kept]
+    return folded
 
 
 _SPACE_RUN = re.compile(r"\s+")
@@ -130,7 +161,7 @@ def line_view(original: str) -> MappedText:
     """
     simple = to_simplified(original)
     n = len(original)
-    codes = np.frombuffer(fold_text(simple).encode("utf-32-le"), dtype=np.uint32).copy()
+    codes = fold_codes(simple)
     keep = np.ones(n, dtype=bool)
     ends = np.arange(1, n + 1, dtype=np.int64)
     seen_text = False
