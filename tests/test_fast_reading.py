@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.read.chars import content_length, letters
+from compare.read.chars import content_length, letters, letters_and_mask
 from compare.read.decoding import decode
 from compare.read.normalise import compact_view, fold_char, fold_codes, line_view, to_simplified
 from compare.read.units import CLAUSE_ENDS, SENTENCE_ENDS, split_units
@@ -30,6 +30,9 @@ def test_letters_agree_with_the_loop_on_every_code_point() -> None:
     expected = ref.letters(every)
     assert letters(every) == expected
     assert content_length(every) == len(expected)
+    flat, mask = letters_and_mask(every)
+    assert flat == expected
+    assert "".join(ch for ch, kept in zip(every, mask.tolist(), strict=True) if kept) == expected
 
 
 def test_every_code_point_folds_as_fold_char_folds_it() -> None:

@@ -21,7 +21,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..model import Document
-from ..read.chars import letter_mask, letters
+from ..read.chars import letters_and_mask
 from ..read.units import CLAUSE_ENDS, SENTENCE_ENDS, unit_bounds
 from ..settings import SketchSettings
 from .sketch import BandHashes, band_hashes, kgram_hashes, signatures_of_hashes
@@ -50,8 +50,8 @@ def body_clauses(doc: Document, min_clause: int) -> BodyClauses:
     so a report of a thousand clauses costs one pass, not a thousand.
     """
     body = doc.norm.text[doc.body_start : doc.body_end]
-    before = np.concatenate(([0], np.cumsum(letter_mask(body)))).astype(np.int64)
-    flat = letters(body)
+    flat, mask = letters_and_mask(body)
+    before = np.concatenate(([0], np.cumsum(mask))).astype(np.int64)
     sentence_starts, sentence_ends = unit_bounds(body, 0, len(body), SENTENCE_ENDS)
     first, last = unit_bounds(body, 0, len(body), CLAUSE_ENDS)
     size = before[last] - before[first]
