@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import random
 import zlib
 from pathlib import Path
@@ -10,8 +11,9 @@ import numpy as np
 import pytest
 from datasketch import MinHash, MinHashLSH
 
+from compare.corpus.audit import Corpus
 from compare.corpus.bands import group_bands, make_groups
-from compare.corpus.records import gram_crcs
+from compare.corpus.records import gram_crcs, read_record
 from compare.pair.reuse import body_clauses
 from compare.pair.sketch import (
     band_hashes,
@@ -29,6 +31,7 @@ from compare.read.units import CLAUSE_ENDS, split_units
 from compare.settings import AuditSettings
 
 from .conftest import SAMPLES
+from .corpus_files import sources
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -248,3 +251,30 @@ def test_group_builder_knows_sets_by_both_hashes_even_when_first_hashes_collide(
     assert builder._seen(query_one, query_two).tolist() == [
         True, True, False, True, True, False, True, False, False,
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("together", [2, 5, 100])
+def test_interning_reports_together_is_interning_them_one_by_one(together: int) -> None:
+    """Ids, examples (the least text of each clause, and which were lowered), band rows
+    and each report's clauses, on real reports that repeat each other's clauses."""
+    wanted = ("保定市顺平县", "保定市徐水")
+    chosen = [s for s in sources() if s.government.startswith(wanted)][:9]
+    paths = sorted(str(p) for p in SAMPLES.glob("*.txt")) + [str(s.path) for s in chosen]
+    settings = AuditSettings()
+    records = [read_record(p, settings) for p in paths]
+    one, many = Corpus.empty(settings), Corpus.empty(settings)
+    for record in copy.deepcopy(records):
+        one.add(record)
+    copies = copy.deepcopy(records)
+    for start in range(0, len(copies), together):
+        many.add_all(copies[start : start + together])
+    a, b = one.index, many.index
+    assert [ids.tolist() for ids in a.doc_clauses] == [ids.tolist() for ids in b.doc_clauses]
+    assert a.examples.since(0) == b.examples.since(0)
+    assert a.lowered == b.lowered and a.lowered  # some example was lowered by a later report
+    rows = a.band_columns.rows
+    assert b.band_columns.rows == rows == len(a.examples)
+    assert np.array_equal(
+        a.band_columns.rows_between(0, rows), b.band_columns.rows_between(0, rows)
+    )
+    assert len(set(np.concatenate(a.doc_clauses).tolist())) < sum(map(len, a.doc_clauses))

@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import os
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -64,12 +65,23 @@ class Corpus:
 
     def add(self, record: ReportRecord) -> None:
         """Index a report's clauses; its clause texts are dropped after (the index keeps them)."""
-        doc_id = len(self.records)
-        self.records.append(record)
-        if record.clause_bands is None or record.clause_hashes is None:
-            raise ValueError(f"{record.path}: record has no clause hashes")
-        self.index.intern(doc_id, record.clause_hashes, record.clause_texts, record.clause_bands)
-        record.clause_hashes, record.clause_texts, record.clause_bands = None, [], None
+        self.add_all([record])
+
+    def add_all(self, records: Sequence[ReportRecord]) -> None:
+        """Index several reports' clauses at once (the same ids as one by one, in fewer
+        array steps: interning report by report was most of the reading process's time)."""
+        if not records:
+            return
+        hashes, bands = [], []
+        for record in records:
+            if record.clause_bands is None or record.clause_hashes is None:
+                raise ValueError(f"{record.path}: record has no clause hashes")
+            hashes.append(record.clause_hashes)
+            bands.append(record.clause_bands)
+        self.index.intern_all(len(self.records), hashes, [r.clause_texts for r in records], bands)
+        self.records.extend(records)
+        for record in records:
+            record.clause_hashes, record.clause_texts, record.clause_bands = None, [], None
 
 
 @dataclass

@@ -412,21 +412,37 @@ class ClauseIndex:
 
         ``hashes`` are the 128-bit hashes of the clauses' letters (``keytable.key_hashes``).
         """
+        return self.intern_all(doc_id, [hashes], [texts], [bands])[0]
+
+    def intern_all(
+        self,
+        doc_id: int,
+        hashes: Sequence[KeyHashes],
+        texts: Sequence[Sequence[str]],
+        bands: Sequence[BandHashes],
+    ) -> list[IdArray]:
+        """:meth:`intern` of consecutive documents from ``doc_id`` on, in one pass over
+        their clauses: the same ids, examples and band rows as one by one."""
         if self._released:
             raise ValueError("the lookup table was released: load the index again")
-        out, fresh = self.table.intern(hashes)
+        every = [t for some in texts for t in some]
+        out, fresh = self.table.intern(np.concatenate(hashes) if len(hashes) > 1 else hashes[0])
         is_new = np.zeros(len(out), dtype=bool)
         is_new[fresh] = True
-        self.examples.extend([texts[pos] for pos in fresh.tolist()])
+        self.examples.extend([every[pos] for pos in fresh.tolist()])
         for pos in np.flatnonzero(~is_new).tolist():
             ident = int(out[pos])
-            if texts[pos] < self.examples[ident]:
-                self.examples[ident] = texts[pos]  # the same example whatever order reports come in
+            if every[pos] < self.examples[ident]:
+                self.examples[ident] = every[pos]  # the same example whatever order reports come in
                 self.lowered.add(ident)
         if len(fresh):
-            self.band_columns.append(bands[fresh])
-        self.hold(doc_id, out)
-        return out
+            table = np.concatenate(bands) if len(bands) > 1 else bands[0]
+            self.band_columns.append(table[fresh])
+        ends = np.cumsum([len(h) for h in hashes])
+        per_doc = np.split(out, ends[:-1])
+        for k, ids in enumerate(per_doc):
+            self.hold(doc_id + k, ids)
+        return per_doc
 
     def restore(
         self, hashes: KeyHashes, examples: tuple[bytes, NDArray[np.int64]], bands: BandHashes

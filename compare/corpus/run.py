@@ -148,14 +148,22 @@ def _first_record(
     return None
 
 
+_INTERNED_TOGETHER = 32  # records interned in one pass (a report has some 900 clauses)
+
+
 def _add_all(corpus: Corpus, items: Iterable[ReportRecord | ReportError]) -> list[ReportError]:
-    """Add the records to the corpus; the errors, in order."""
-    failures = []
+    """Add the records to the corpus, a few at a time, in order; the errors, in order."""
+    failures: list[ReportError] = []
+    waiting: list[ReportRecord] = []
     for item in items:
         if isinstance(item, ReportError):
             failures.append(item)
-        else:
-            corpus.add(item)
+            continue
+        waiting.append(item)
+        if len(waiting) == _INTERNED_TOGETHER:
+            corpus.add_all(waiting)
+            waiting = []
+    corpus.add_all(waiting)
     return failures
 
 
