@@ -198,7 +198,8 @@ class Holders:
 
         A clause of few holdings counts the distinct (clause, label) pairs by sorting;
         a formula's family, whose keys have thousands of holders, marks them in a row of
-        labels instead (at 50,000 reports sorting those was most of the audit's counting).
+        labels instead (counting the clauses doubtful at the boilerplate floor of 10,000
+        reports: 3.1 s by sorting, 1.1 s so).
         """
         out = np.zeros(len(clauses), dtype=np.int64)
         if len(clauses) == 0:
@@ -425,15 +426,16 @@ class ClauseIndex:
         their clauses: the same ids, examples and band rows as one by one."""
         if self._released:
             raise ValueError("the lookup table was released: load the index again")
-        every = [t for some in texts for t in some]
+        all_texts = [t for some in texts for t in some]
         out, fresh = self.table.intern(np.concatenate(hashes) if len(hashes) > 1 else hashes[0])
         is_new = np.zeros(len(out), dtype=bool)
         is_new[fresh] = True
-        self.examples.extend([every[pos] for pos in fresh.tolist()])
+        self.examples.extend([all_texts[pos] for pos in fresh.tolist()])
         for pos in np.flatnonzero(~is_new).tolist():
             ident = int(out[pos])
-            if every[pos] < self.examples[ident]:
-                self.examples[ident] = every[pos]  # the same example whatever order reports come in
+            # the least text: the same example whatever order reports come in
+            if all_texts[pos] < self.examples[ident]:
+                self.examples[ident] = all_texts[pos]
                 self.lowered.add(ident)
         if len(fresh):
             table = np.concatenate(bands) if len(bands) > 1 else bands[0]
