@@ -218,21 +218,14 @@ def labels(records: list[ReportRecord]) -> list[str]:
     ]
 
 
-def closest_of(corpus: Corpus) -> list[int | None]:
-    """Each report's closest other report (:func:`closest.closest_reports`); it needs
-    the records only, not the band groups, so a run may find it while the bands group."""
-    return closest_reports(corpus.records, Lineage(corpus.records), corpus.settings.common)
-
-
-def audit(corpus: Corpus, jobs: int = 1, closest: list[int | None] | None = None) -> AuditResult:
+def audit(corpus: Corpus, jobs: int = 1) -> AuditResult:
     """All the figures of an audit of ``corpus``; the per-report ones over ``jobs`` forked
-    processes (same figures). ``closest``: :func:`closest_of`, if already found."""
+    processes (same figures)."""
     records = corpus.records
     settings = corpus.settings
     # closest first, before the holder arrays exist: the two largest steps never overlap,
     # and the gram samples it alone reads are let go after it
-    if closest is None:
-        closest = closest_of(corpus)
+    closest = closest_reports(records, Lineage(records), settings.common)
     for record in records:
         record.grams = np.zeros(0, dtype=np.uint32)
     give_back_free_memory()  # each step below starts from the memory the last one kept

@@ -9,14 +9,13 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
 from ..errors import ReportError
 from ..settings import AuditSettings
-from .audit import Corpus, audit, closest_of
+from .audit import Corpus, audit
 from .engines import Engine, LocalEngine, Progress
 from .heap import give_back_free_memory
 from .records import ReportRecord, find_reports
@@ -171,23 +170,8 @@ def _add_all(corpus: Corpus, items: Iterable[ReportRecord | ReportError]) -> lis
 def _measured(
     corpus: Corpus, engine: Engine, failures: list[ReportError], reused: int = 0
 ) -> AuditRun:
-    """Group the bands (on the engine) and compute the figures.
-
-    Each report's closest report needs no band groups: with more than one job it is
-    found in a thread of this process while the bands group (the band sorts run in
-    worker processes, and this process mostly waits for them; closest is numpy work
-    on large arrays, which releases the interpreter lock). The figures are the same.
-    """
+    """Group the bands (on the engine) and compute the figures."""
     corpus.index.release_lookup()
-    with ThreadPoolExecutor(1) as pool:
-        closest = pool.submit(closest_of, corpus) if _overlaps(engine) else None
-        corpus.index.set_groups(engine.group(corpus.index.band_columns))
-        found = None if closest is None else closest.result()
+    corpus.index.set_groups(engine.group(corpus.index.band_columns))
     give_back_free_memory()
-    return AuditRun(audit(corpus, engine.figure_jobs, found), corpus, failures, reused)
-
-
-def _overlaps(engine: Engine) -> bool:
-    """Whether the run may use a second core beside the band grouping (``--jobs 1``
-    asks for one)."""
-    return not isinstance(engine, LocalEngine) or engine.jobs > 1
+    return AuditRun(audit(corpus, engine.figure_jobs), corpus, failures, reused)
