@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from compare import AuditSettings, audit_reports, load_report
 from compare.corpus.lineage import Lineage
-from compare.corpus.provenance import ProvenanceCounter
+from compare.corpus.provenance import ProvenanceCounter, _EarliestYear
 from compare.corpus.run import AuditRun
 from compare.read.chars import content_length
 
@@ -173,3 +174,22 @@ def test_carried_and_handed_are_their_definitions(
         carried_seen += any(carried)
         handed_seen += any(handed) and not all(handed)
     assert carried_seen and handed_seen
+
+
+def test_earliest_years_of_reports_without_clauses_are_none() -> None:
+    """A government whose reports hold no clause (all shorter than ``--min-clause``) has
+    no earliest year for any key, and the table it leaves is empty for the next one."""
+
+    class _TwoReports:
+        key_size = np.zeros(4, dtype=np.int64)
+
+        def document_keys(self, doc: int) -> np.ndarray:  # type: ignore[type-arg]
+            return np.array([[1, 3], []][doc], dtype=np.int32)
+
+    table = _EarliestYear(_TwoReports(), np.array([2020, 2021]))  # type: ignore[arg-type]
+    table.fill([1])
+    assert table.earliest(np.arange(4)).tolist() == [np.iinfo(np.int64).max] * 4
+    table.fill([0, 1])
+    assert table.earliest(np.arange(4)).tolist()[1::2] == [2020, 2020]
+    table.fill([1])
+    assert table.held.tolist() == [] and not table.rank.any()

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
+from .bands import run_starts
 from .clause_index import HOLDINGS_PER_BLOCK, Holders, IdArray, blocks, distinct, gather
 from .lineage import NO_YEAR, Lineage
 from .records import ReportRecord
@@ -225,16 +226,15 @@ class _EarliestYear:
     def fill(self, members: list[int]) -> None:
         """Hold the earliest years of the keys of ``members`` (and no one else's)."""
         self.rank[self.held] = 0
-        if not members:
-            self.held = np.zeros(0, dtype=np.int64)
+        self.held = np.zeros(0, dtype=np.int64)
+        held = [self.docs.document_keys(d) for d in members]
+        if sum(len(h) for h in held) == 0:  # no reports, or reports without a clause
             return
-        docs = self.docs
-        held = [docs.document_keys(d) for d in members]
         keys = np.concatenate(held).astype(np.int64)
         year = np.repeat(self.doc_year[members], [len(h) for h in held])
         order = np.lexsort((year, keys))
         keys, year = keys[order], year[order]
-        lead = np.concatenate(([True], keys[1:] != keys[:-1]))
+        lead = run_starts(keys)
         self.held = keys[lead]
         self.rank[self.held] = np.searchsorted(self.years, year[lead]) + 1
 
