@@ -406,15 +406,6 @@ class ClauseIndex:
     def __len__(self) -> int:
         return len(self.examples)
 
-    def intern(
-        self, doc_id: int, hashes: KeyHashes, texts: Sequence[str], bands: BandHashes
-    ) -> IdArray:
-        """Ids of a document's clauses; clauses never seen are added with their band hashes.
-
-        ``hashes`` are the 128-bit hashes of the clauses' letters (``keytable.key_hashes``).
-        """
-        return self.intern_all(doc_id, [hashes], [texts], [bands])[0]
-
     def intern_all(
         self,
         doc_id: int,
@@ -422,8 +413,10 @@ class ClauseIndex:
         texts: Sequence[Sequence[str]],
         bands: Sequence[BandHashes],
     ) -> list[IdArray]:
-        """:meth:`intern` of consecutive documents from ``doc_id`` on, in one pass over
-        their clauses: the same ids, examples and band rows as one by one."""
+        """Ids of the clauses of consecutive documents from ``doc_id`` on; clauses never
+        seen are added with their band hashes. ``hashes`` are the 128-bit hashes of the
+        clauses' letters (``keytable.key_hashes``). One pass over all the documents'
+        clauses gives the same ids, examples and band rows as one document at a time."""
         if self._released:
             raise ValueError("the lookup table was released: load the index again")
         all_texts = [t for some in texts for t in some]

@@ -227,11 +227,12 @@ class _EarliestYear:
         """Hold the earliest years of the keys of ``members`` (and no one else's)."""
         self.rank[self.held] = 0
         self.held = np.zeros(0, dtype=np.int64)
-        held = [self.docs.document_keys(d) for d in members]
-        if sum(len(h) for h in held) == 0:  # no reports, or reports without a clause
+        per_doc = [self.docs.document_keys(d) for d in members]
+        sizes = [len(k) for k in per_doc]
+        if sum(sizes) == 0:  # no reports, or reports without a clause
             return
-        keys = np.concatenate(held).astype(np.int64)
-        year = np.repeat(self.doc_year[members], [len(h) for h in held])
+        keys = np.concatenate(per_doc).astype(np.int64)
+        year = np.repeat(self.doc_year[members], sizes)
         order = np.lexsort((year, keys))
         keys, year = keys[order], year[order]
         lead = run_starts(keys)

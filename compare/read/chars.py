@@ -49,17 +49,12 @@ def utf8_widths(codes: NDArray[np.uint32]) -> NDArray[np.int64]:
     return out
 
 
-def letter_mask(text: str) -> NDArray[np.bool_]:
-    """For each character of ``text``, whether it carries words (as :func:`letters` keeps).
+def letter_mask_of(codes: NDArray[np.uint32]) -> NDArray[np.bool_]:
+    """For each code point, whether its character carries words (as :func:`letters` keeps).
 
     Han characters by their code range; the few others (digits, Latin letters,
     punctuation) by ``str.isalnum`` once per distinct character.
     """
-    return letter_mask_of(code_points(text))
-
-
-def letter_mask_of(codes: NDArray[np.uint32]) -> NDArray[np.bool_]:
-    """:func:`letter_mask` of text given as its code points."""
     mask = ((codes >= 0x4E00) & (codes <= 0x9FFF)) | ((codes >= 0x3400) & (codes <= 0x4DBF))
     other = ~mask
     distinct = np.unique(codes[other])
@@ -70,7 +65,7 @@ def letter_mask_of(codes: NDArray[np.uint32]) -> NDArray[np.bool_]:
 
 
 def letters_and_mask(text: str) -> tuple[str, NDArray[np.bool_]]:
-    """:func:`letters` and :func:`letter_mask` of ``text`` in one pass over its code points
+    """:func:`letters` and :func:`letter_mask_of` of ``text`` in one pass over its code points
     (the letters are the code points the mask keeps; a second pass by regular expression
     was a twentieth of reading a report)."""
     codes = code_points(text)
