@@ -69,12 +69,29 @@ def test_found_by_each_sums_the_clauses_each_partner_holds(
                 for other in others
             ]
             assert found.tolist() == expected
+            among = np.flatnonzero(rng.random(len(clauses)) < 0.5)
+            expected_among = [
+                sum(int(weights[k]) for k in among.tolist() if other in members[k])
+                for other in others
+            ]
+            assert holders.found_by_each(doc, others, weights, among).tolist() == expected_among
             keys = np.unique(np.concatenate([holders.clause_keys(i) for i in clauses]))
             searched = int((holders.key_size[keys] > per_partner * len(others)).sum())
             loops.add("partner" if searched > len(others) else "key" if searched else None)
         several += sum(len(holders.clause_keys(i)) > 1 for i in clauses)
     assert several > 0  # the clauses of several keys were met
     assert searched_by in loops
+
+
+def test_reach_is_the_holders_of_each_clauses_most_held_key(holders: Holders) -> None:
+    """A clause's reach bounds how many documents hold it (its keys' holders are all of
+    them) and is at least the documents holding any one of its keys."""
+    for doc in range(holders.n_docs):
+        clauses = holders.doc_clauses[doc].tolist()
+        expected = [
+            max(len(holders.key_holders(int(k))) for k in holders.clause_keys(i)) for i in clauses
+        ]
+        assert holders.reach(doc).tolist() == expected
 
 
 @pytest.mark.parametrize("budget", [1, 7, 50, 10_000])

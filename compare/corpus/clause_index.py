@@ -93,6 +93,14 @@ def gather(start: NDArray[np.int64], values: IdArray, rows: IdArray) -> IdArray:
     return out
 
 
+def _clauses_among(flat: IdArray, starts: IdArray, among: IdArray) -> tuple[IdArray, IdArray]:
+    """The keys of the clauses at positions ``among`` run together, and where each starts
+    (as :meth:`Holders.occurrence_keys` gives them for all the clauses)."""
+    ends = np.append(starts, len(flat))
+    lengths = ends[among + 1] - ends[among]
+    return gather(ends, flat, among), (np.cumsum(lengths) - lengths).astype(np.int64)
+
+
 def _csr(owner: IdArray, item: IdArray, rows: int) -> tuple[IdArray, IdArray]:
     """Items grouped by owner (ascending owner, then item) as start offsets and one array."""
     order = np.lexsort((item, owner))
@@ -318,9 +326,21 @@ class Holders:
             keys = distinct(np.concatenate([self.document_keys(d) for d in others]))
         return np.logical_or.reduceat(found_in(flat, keys), starts)
 
-    def found_by_each(self, doc: int, others: Sequence[int], weights: IdArray) -> IdArray:
+    def reach(self, doc: int) -> IdArray:
+        """For each clause of ``doc`` (in order), how many documents hold its most widely
+        held key: how far formula a clause is, from its own report's view."""
+        flat, starts = self.occurrence_keys(doc)
+        if len(flat) == 0:
+            return np.zeros(0, dtype=np.int64)
+        reach: IdArray = np.maximum.reduceat(self.key_size[flat], starts)
+        return reach
+
+    def found_by_each(
+        self, doc: int, others: Sequence[int], weights: IdArray, among: IdArray | None = None
+    ) -> IdArray:
         """For each of ``others``, the sum of ``weights`` (one per clause of ``doc``, in
-        order) over the clauses of ``doc`` that document holds, or a near-duplicate of.
+        order) over the clauses of ``doc`` that document holds, or a near-duplicate of;
+        only over the clauses at positions ``among`` (ascending) when given.
 
         Sparse, one pass for all the partners of a document: of a report's thousands
         of keys most are its own, so the (key, partner) holdings are few next to a
@@ -328,6 +348,9 @@ class Holders:
         that key's partners; a clause with several counts once per partner.
         """
         flat, starts = self.occurrence_keys(doc)
+        if among is not None:
+            flat, starts = _clauses_among(flat, starts, among)
+            weights = weights[among]
         found = np.zeros(len(others), dtype=np.int64)
         if len(flat) == 0 or not others:
             return found
