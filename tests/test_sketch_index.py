@@ -202,7 +202,10 @@ def _band_runs_by_definition(column: np.ndarray) -> tuple[list[int], list[int]]:
     return label, member
 
 
-@pytest.mark.parametrize("case", ["random", "empty", "all-distinct", "all-equal", "low-bits"])
+@pytest.mark.parametrize(
+    "case",
+    ["random", "empty", "one", "all-distinct", "all-equal", "low-bits", "high-bits", "top-bits"],
+)
 def test_band_runs_are_the_runs_of_equal_values(case: str) -> None:
     from compare.corpus.bands import band_runs
 
@@ -215,6 +218,14 @@ def test_band_runs_are_the_runs_of_equal_values(case: str) -> None:
         # values alike in their low bits and not above: the bitmap marks them all
         "low-bits": (rng.integers(0, 50, size=2000, dtype=np.uint64) << np.uint64(32))
         | np.uint64(5),
+        "one": np.array([3], dtype=np.uint64),
+        # values alike in their high 32 bits (the sorted part), most alone in their value
+        "high-bits": (np.uint64(0xABCD) << np.uint64(32))
+        | rng.integers(0, 3000, size=2000, dtype=np.uint64),
+        # high halves alike in the bitmap's bits and apart above them
+        "top-bits": (rng.integers(0, 8, size=1000, dtype=np.uint64) << np.uint64(61))
+        | (np.uint64(7) << np.uint64(32))
+        | rng.integers(0, 2, size=1000, dtype=np.uint64),
     }[case]
     label, member = band_runs(column)
     assert (label.tolist(), member.tolist()) == _band_runs_by_definition(column)

@@ -135,28 +135,52 @@ def band_runs(column: NDArray[np.uint64]) -> tuple[IdArray, IdArray]:
     runs in ascending value, clauses ascending within a run.
 
     Nine clauses in ten share no band value with any other, so the column is not
-    argsorted whole: a plain sort finds the repeated values, a bitmap on their low
-    bits (band hashes are uniform) and a bisection pick out the clauses holding
-    them, and only those are ordered: half the time of a stable argsort.
+    argsorted whole. The high 32 bits of every value are sorted (a 32-bit sort:
+    1.7 s against 2.8 s at 37 million values) to find the repeated ones; a
+    bitmap picks out the rows that may hold them; only those rows are ordered by
+    their whole value, and rows alone in their value dropped. One band of the
+    50,000-report bench corpus (37.6 million rows): 3.6-4.2 s, against 5.6-6.0 s
+    when the whole 64-bit values were sorted first.
     """
     ids = id_type(len(column))
-    ordered = np.sort(column)
+    high = (column >> np.uint64(32)).astype(np.uint32)
+    ordered = np.sort(high)
     repeated = ordered[1:][ordered[1:] == ordered[:-1]]
     del ordered
     if len(repeated) == 0:
         return np.zeros(0, dtype=ids), np.zeros(0, dtype=ids)
-    repeated = repeated[run_starts(repeated)]  # each once
+    maybe = _marked_rows(high, repeated[run_starts(repeated)])
+    del high, repeated
+    values = column[maybe]
+    order = np.argsort(values, kind="stable")  # rows ascend: ids stay in order per run
+    values, rows = values[order], maybe[order]
+    starts = run_starts(values)
+    alone = starts.copy()
+    alone[:-1] &= starts[1:]  # starts a run and the next row starts another
+    values, rows = values[~alone], rows[~alone]
+    label = np.cumsum(run_starts(values)) - 1 if len(values) else np.zeros(0, np.int64)
+    return label.astype(ids), rows.astype(ids)
+
+
+_MARK_CHUNK = 1 << 20  # rows looked up in the bitmap at once (8 MB temporaries, in cache)
+
+
+def _marked_rows(column: NDArray[np.uint32], repeated: NDArray[np.uint32]) -> IdArray:
+    """The rows whose value's low bits are some repeated value's (ascending): every row
+    holding a repeated value, and about one in 64 of the others (values are uniform).
+
+    The column is looked up a chunk at a time: two column-sized temporaries cost more
+    than the look-ups themselves (at 37 million rows, 1.45 -> 0.54 s).
+    """
     bits = min(_MARK_BITS_MAX, max(16, len(repeated).bit_length() + 6))  # <= 1/64 false marks
-    low = np.uint64((1 << bits) - 1)
+    low = np.uint32((1 << bits) - 1)
     marked = np.zeros(1 << bits, dtype=bool)
     marked[(repeated & low).astype(np.intp)] = True
-    maybe = np.flatnonzero(marked[(column & low).astype(np.intp)])
-    holders = maybe[found_in(column[maybe], repeated)]
-    values = column[holders]
-    order = np.argsort(values, kind="stable")  # holders ascend: ids stay in order per run
-    values = values[order]
-    label = np.cumsum(run_starts(values)) - 1
-    return label.astype(ids), holders[order].astype(ids)
+    parts = [
+        np.flatnonzero(marked[(column[at : at + _MARK_CHUNK] & low).astype(np.intp)]) + at
+        for at in range(0, len(column), _MARK_CHUNK)
+    ]
+    return np.concatenate(parts)
 
 
 def _set_keys(label: IdArray, member: IdArray) -> NDArray[np.uint64]:
