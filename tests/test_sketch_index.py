@@ -150,20 +150,24 @@ def test_groups_do_not_depend_on_how_runs_are_split() -> None:
         assert (getattr(whole, name) == getattr(split, name)).all(), name
 
 
-@pytest.mark.parametrize("minor_count", [1000, 2**61], ids=["one-key-sort", "lexsort"])
-def testsorted_pairs_equal_lexsort(minor_count: int) -> None:
-    """Groups are ordered by one packed int64 key when it fits, by lexsort when not:
-    both give lexsort's order and keep the ids' dtype."""
-    from compare.corpus.bands import sorted_pairs
+@pytest.mark.parametrize("clauses", [1, 1000, 2**40], ids=["one-clause", "few", "wide-ids"])
+def test_canonical_order_is_lexsort_of_the_group_keys(clauses: int) -> None:
+    """One argsort of (smallest member, first hash's high bits), ties ordered by the whole
+    keys: lexsort's order, with many groups alike in the packed value (same smallest
+    member, first hashes alike in their high bits, or equal first hashes)."""
+    from compare.corpus.bands import canonical_order
 
-    rng = np.random.default_rng(1)
-    codes = np.unique(rng.integers(0, 50 * 1000, size=3000))
-    rng.shuffle(codes)
-    major, minor = (codes // 1000).astype(np.int32), (codes % 1000).astype(np.int32)
-    order = np.lexsort((minor, major))
-    got_major, got_minor = sorted_pairs(major, minor, minor_count)
-    assert (got_major == major[order]).all() and (got_minor == minor[order]).all()
-    assert got_major.dtype == np.int32 and got_minor.dtype == np.int32
+    rng = np.random.default_rng(4)
+    n = 5000
+    first = rng.integers(0, min(clauses, 40), size=n, dtype=np.uint64)
+    one = rng.integers(0, 2**64 - 1, size=n, dtype=np.uint64, endpoint=True)
+    one[::3] = (one[::3] >> np.uint64(60)) << np.uint64(60)  # alike above the low bits
+    one[::7] = 12345  # equal first hashes: the second hash tells them apart
+    two = rng.integers(0, 2**64 - 1, size=n, dtype=np.uint64, endpoint=True)
+    keys = np.column_stack((first, one, two, rng.integers(2, 9, size=n).astype(np.uint64)))
+    expected = np.lexsort((keys[:, 3], keys[:, 2], keys[:, 1], keys[:, 0]))
+    assert canonical_order(keys, clauses).tolist() == expected.tolist()
+    assert len(canonical_order(keys[:0], clauses)) == 0
 
 
 def _fmix64(h: int) -> int:

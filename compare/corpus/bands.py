@@ -37,24 +37,6 @@ def id_type(largest: int) -> type[np.signedinteger[Any]]:
     return np.int32 if largest < 2**31 else np.int64
 
 
-def sorted_pairs(major: IdArray, minor: IdArray, minor_count: int) -> tuple[IdArray, IdArray]:
-    """``(major, minor)`` pairs (all distinct) sorted by major, then minor.
-
-    One int64 key per pair sorted in place where ``major * minor_count + minor``
-    fits, instead of ``np.lexsort``'s index array and two reordered copies.
-    """
-    if len(major) == 0 or (int(major.max()) + 1) * max(minor_count, 1) >= 2**63:
-        order = np.lexsort((minor, major))
-        return major[order], minor[order]
-    key = major.astype(np.int64)
-    key *= minor_count
-    key += minor
-    key.sort()
-    major_sorted = (key // minor_count).astype(major.dtype)
-    key %= minor_count
-    return major_sorted, key.astype(minor.dtype)
-
-
 def run_starts(*columns: NDArray[Any]) -> NDArray[np.bool_]:
     """For rows sorted by ``columns`` (equal length, at least one row), whether each row
     starts a run of rows equal in every column."""
@@ -96,7 +78,6 @@ __all__ = [
     "id_type",
     "make_groups",
     "run_starts",
-    "sorted_pairs",
     "transposed",
 ]
 
@@ -237,7 +218,6 @@ class GroupBuilder:
         self._seen_one = np.zeros(0, dtype=np.uint64)  # first hash of each set kept, sorted
         self._seen_two = np.zeros(0, dtype=np.uint64)  # its second hash, alongside
         self._keys: list[NDArray[np.uint64]] = []
-        self._labels: list[IdArray] = []
         self._members: list[IdArray] = []
         self._count = 0
 
@@ -271,9 +251,8 @@ class GroupBuilder:
             return
         renumber = np.full(len(keys), -1, dtype=np.int64)
         renumber[fresh] = np.arange(self._count, self._count + len(fresh))
-        keep = renumber[label] >= 0
-        self._labels.append(renumber[label[keep]].astype(id_type(self._count + len(fresh))))
-        self._members.append(member[keep])
+        # kept group after group, in the order they are numbered here (labels ascend)
+        self._members.append(member[renumber[label] >= 0])
         self._keys.append(keys[fresh])
         self._keep(one[fresh], two[fresh])
         self._count += len(fresh)
@@ -281,34 +260,67 @@ class GroupBuilder:
     def finish(self, clauses: int) -> Groups:
         """The groups, numbered by (smallest member, hashes, size): the same whoever built them.
 
-        Every band's runs are let go as soon as they are joined, and ids stay int32
-        while they fit: at 10,000 reports this step held the audit's peak memory.
+        The members were kept group after group in the order groups were built, so
+        numbering them is moving whole groups, not sorting (group, member) pairs: at
+        50,000 reports 96 million of them, whose sort was 10 of this step's 27 s.
         """
         keys = np.concatenate(self._keys) if self._keys else np.zeros((0, 4), np.uint64)
         self._keys = []
-        order = np.lexsort((keys[:, 3], keys[:, 2], keys[:, 1], keys[:, 0]))
-        count = len(keys)
+        order = canonical_order(keys, clauses)
+        sizes = keys[:, 3].astype(np.int64)
         del keys
-        groups = id_type(count)
-        canonical = np.empty(count, dtype=groups)
-        canonical[order] = np.arange(count, dtype=groups)
-        del order
-        label = np.concatenate(self._labels) if self._labels else np.zeros(0, np.int64)
-        self._labels = []
-        group_of = canonical[label]
-        del label, canonical
         member = np.concatenate(self._members) if self._members else np.zeros(0, np.int64)
         self._members = []
-        member = member.astype(id_type(clauses))
-        g_sorted, m_sorted = sorted_pairs(group_of, member, clauses)
-        del group_of, member
-        offsets = id_type(len(m_sorted))
-        member_start = np.searchsorted(g_sorted, np.arange(count + 1))
-        del g_sorted
-        clause_start, by_clause_g = transposed(member_start, m_sorted, clauses)
+        built_start = np.concatenate(([0], np.cumsum(sizes)))
+        members = _segments_in_order(built_start, member, order).astype(id_type(clauses))
+        del member, built_start
+        member_start = np.concatenate(([0], np.cumsum(sizes[order])))
+        offsets = id_type(len(members))
+        clause_start, by_clause_g = transposed(member_start, members, clauses)
         return Groups(
-            member_start.astype(offsets), m_sorted, clause_start.astype(offsets), by_clause_g
+            member_start.astype(offsets), members, clause_start.astype(offsets), by_clause_g
         )
+
+
+_SEGMENTS_AT_ONCE = 1 << 20  # groups moved at once (temporaries of a few million ids)
+
+
+def _segments_in_order(start: NDArray[np.int64], values: IdArray, order: IdArray) -> IdArray:
+    """``values[start[g] : start[g + 1]]`` for each ``g`` of ``order``, run together, a
+    block of segments at a time (one gather of all would hold three arrays of int64
+    indices as long as ``values``)."""
+    out = np.empty(len(values), dtype=values.dtype)
+    at = 0
+    for block in range(0, len(order), _SEGMENTS_AT_ONCE):
+        rows = order[block : block + _SEGMENTS_AT_ONCE]
+        lo, lengths = start[rows], start[rows + 1] - start[rows]
+        total = int(lengths.sum())
+        firsts = np.cumsum(lengths) - lengths
+        out[at : at + total] = values[np.repeat(lo - firsts, lengths) + np.arange(total)]
+        at += total
+    return out
+
+
+def canonical_order(keys: NDArray[np.uint64], clauses: int) -> IdArray:
+    """``np.lexsort`` of the groups' keys (smallest member, first hash, second hash, size),
+    from one argsort of a uint64 holding the smallest member and the first hash's high
+    bits; the few groups alike in both are then ordered by the whole keys (at 12.9
+    million groups, 11 s for lexsort's four passes)."""
+    if len(keys) == 0:
+        return np.zeros(0, dtype=np.int64)
+    bits = max(1, (clauses - 1).bit_length())  # the smallest member's
+    first, one = keys[:, 0], keys[:, 1]
+    packed = (first << np.uint64(64 - bits)) | (one >> np.uint64(bits))
+    order = np.argsort(packed)
+    packed = packed[order]
+    alike = np.zeros(len(packed), dtype=bool)
+    alike[1:] = packed[1:] == packed[:-1]
+    alike[:-1] |= alike[1:]
+    tied = np.flatnonzero(alike)
+    if len(tied):  # rows alike in the packed value: their runs are in order, not within
+        rows = order[tied]
+        order[tied] = rows[np.lexsort((keys[rows, 3], keys[rows, 2], one[rows], first[rows]))]
+    return order
 
 
 def make_groups(runs: Iterable[tuple[IdArray, IdArray]], clauses: int) -> Groups:
