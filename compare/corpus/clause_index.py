@@ -328,7 +328,7 @@ class Holders:
 
     def reach(self, doc: int) -> IdArray:
         """For each clause of ``doc`` (in order), how many documents hold its most widely
-        held key: how far formula a clause is, from its own report's view."""
+        held key: how widely the clause is held, at least (formula: thousands)."""
         flat, starts = self.occurrence_keys(doc)
         if len(flat) == 0:
             return np.zeros(0, dtype=np.int64)
