@@ -136,7 +136,7 @@ class _Auditor:
         for (a, others), found in zip(items, fork_map(self._found, items, jobs), strict=True):
             body = self.records[a].body_chars
             for b, chars in zip(others, found, strict=True):
-                out[(a, b)] = chars / body if body else 0.0
+                out[(a, b)] = _fraction(chars, body)
         return out
 
     def _found(self, item: tuple[int, list[int]]) -> list[int]:
@@ -197,12 +197,12 @@ class _Auditor:
         found = self.docs.found_by_each(a, others, weights, np.flatnonzero(rest))
         bound = int(weights[widely].sum())
         within = [b for b, chars in zip(others, found.tolist(), strict=True)
-                  if _reaches(chars + bound, body, share)]  # fmt: skip
+                  if _fraction(chars + bound, body) >= share]  # fmt: skip
         reaching = set(within)
         place = [k for k, b in enumerate(others) if required[k] or b in reaching]
         measured = [others[k] for k in place]
         found[place] += self.docs.found_by_each(a, measured, weights, widely)
-        exact = [(others[k], int(found[k]) / body if body else 0.0) for k in place]
+        exact = [(others[k], _fraction(int(found[k]), body)) for k in place]
         return exact, within
 
     def proposed_pairs(self, jobs: int = 1) -> list[tuple[int, int]]:
@@ -353,10 +353,10 @@ def _key(a: int, b: int) -> tuple[int, int]:
     return (a, b) if a < b else (b, a)
 
 
-def _reaches(chars: int, body: int, share: float) -> bool:
-    """Whether ``chars`` of a body of ``body`` characters is at least ``share`` of it,
-    computed as reuse is (an empty body reuses nothing)."""
-    return (chars / body if body else 0.0) >= share
+def _fraction(chars: int, body: int) -> float:
+    """``chars`` as a share of a body of ``body`` characters, as reuse is given (an empty
+    body reuses nothing): the bound and the measure compare alike."""
+    return chars / body if body else 0.0
 
 
 def _ordered(records: list[ReportRecord], a: int, b: int) -> tuple[int, int]:

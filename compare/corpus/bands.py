@@ -49,6 +49,18 @@ def run_starts(*columns: NDArray[Any]) -> NDArray[np.bool_]:
     return out
 
 
+def gather(start: NDArray[np.int64], values: IdArray, rows: IdArray) -> IdArray:
+    """``values[start[r] : start[r + 1]]`` for each of ``rows``, run together."""
+    lo, hi = start[rows], start[rows + 1]
+    lengths = hi - lo
+    total = int(lengths.sum())
+    if total == 0:
+        return values[:0]
+    offsets = np.repeat(lo - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
+    out: IdArray = values[np.arange(total, dtype=np.int64) + offsets]
+    return out
+
+
 def transposed(start: NDArray[Any], items: IdArray, columns: int) -> tuple[IdArray, IdArray]:
     """For rows given as ``items[start[r] : start[r + 1]]``: each column's rows, ascending,
     as ``(start, rows)`` again (``start`` int64, rows int32 while they fit).
@@ -73,6 +85,7 @@ __all__ = [
     "band_hashes",
     "band_shape",
     "found_in",
+    "gather",
     "group_bands",
     "group_columns",
     "id_type",
@@ -286,18 +299,14 @@ _SEGMENTS_AT_ONCE = 1 << 20  # groups moved at once (temporaries of a few millio
 
 
 def _segments_in_order(start: NDArray[np.int64], values: IdArray, order: IdArray) -> IdArray:
-    """``values[start[g] : start[g + 1]]`` for each ``g`` of ``order``, run together, a
-    block of segments at a time (one gather of all would hold three arrays of int64
-    indices as long as ``values``)."""
+    """:func:`gather` of the segments ``order`` names, a block of segments at a time (one
+    gather of all would hold three arrays of int64 indices as long as ``values``)."""
     out = np.empty(len(values), dtype=values.dtype)
     at = 0
     for block in range(0, len(order), _SEGMENTS_AT_ONCE):
-        rows = order[block : block + _SEGMENTS_AT_ONCE]
-        lo, lengths = start[rows], start[rows + 1] - start[rows]
-        total = int(lengths.sum())
-        firsts = np.cumsum(lengths) - lengths
-        out[at : at + total] = values[np.repeat(lo - firsts, lengths) + np.arange(total)]
-        at += total
+        part = gather(start, values, order[block : block + _SEGMENTS_AT_ONCE])
+        out[at : at + len(part)] = part
+        at += len(part)
     return out
 
 

@@ -35,6 +35,7 @@ from .bands import (
     Groups,
     band_shape,
     found_in,
+    gather,
     group_columns,
     id_type,
     transposed,
@@ -79,18 +80,6 @@ def distinct(values: NDArray[Any]) -> NDArray[Any]:
     keep[0] = True
     np.not_equal(out[1:], out[:-1], out=keep[1:])
     return out[keep]
-
-
-def gather(start: NDArray[np.int64], values: IdArray, rows: IdArray) -> IdArray:
-    """``values[start[r] : start[r + 1]]`` for each of ``rows``, run together."""
-    lo, hi = start[rows], start[rows + 1]
-    lengths = hi - lo
-    total = int(lengths.sum())
-    if total == 0:
-        return values[:0]
-    offsets = np.repeat(lo - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
-    out: IdArray = values[np.arange(total, dtype=np.int64) + offsets]
-    return out
 
 
 def _clauses_among(flat: IdArray, starts: IdArray, among: IdArray) -> tuple[IdArray, IdArray]:

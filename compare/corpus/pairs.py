@@ -16,8 +16,8 @@ from functools import partial
 
 import numpy as np
 
-from .bands import run_starts
-from .clause_index import Holders, IdArray, blocks, distinct, gather
+from .bands import gather, run_starts
+from .clause_index import Holders, IdArray, blocks, distinct
 from .forks import contiguous_runs, fork_map
 
 _ENTRIES_PER_BLOCK = 1 << 22  # pair entries built at once (32 MB of int64)

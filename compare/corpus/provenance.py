@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from .bands import run_starts
-from .clause_index import HOLDINGS_PER_BLOCK, Holders, IdArray, blocks, distinct, gather
+from .bands import gather, run_starts
+from .clause_index import HOLDINGS_PER_BLOCK, Holders, IdArray, blocks, distinct
 from .lineage import NO_YEAR, Lineage
 from .records import ReportRecord
 
