@@ -5,6 +5,8 @@ Kept as oracles: the fast versions must give exactly what these give.
 
 from __future__ import annotations
 
+import re
+
 from compare.read.normalise import HEADING_START, SOFT_WRAP_MIN, TERMINAL_PUNCT, fold_char
 from compare.read.units import Unit
 
@@ -90,3 +92,26 @@ def compact_keep(text: str) -> list[int]:
         else:
             keep.append(i)
     return keep
+
+
+def han_count(text: str) -> int:
+    return sum(1 for ch in text if is_han(ch))
+
+
+def stems_in(text: str, stems: frozenset[str], longest: int) -> list[tuple[int, int]]:
+    """(position, length) of every occurrence of every stem, window by window."""
+    return sorted(
+        (pos, size)
+        for pos in range(len(text))
+        for size in range(2, min(longest, len(text) - pos) + 1)
+        if text[pos : pos + size] in stems
+    )
+
+
+def self_references(body: str) -> dict[str, int]:
+    """How often a body says 全县/我县/本县 (per unit) or 自治区, match by match."""
+    counts: dict[str, int] = {}
+    for found in re.finditer(r"[全我本]([省市县区])|(自治区)", body):
+        word = found.group(1) or found.group(2)
+        counts[word] = counts.get(word, 0) + 1
+    return counts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -9,9 +10,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.read.chars import content_length, letters, letters_and_mask
+from compare.read.chars import code_points, content_length, letters, letters_and_mask
 from compare.read.decoding import decode
-from compare.read.normalise import compact_view, fold_char, fold_codes, line_view, to_simplified
+from compare.read.gazetteer import _stem_candidates, _stems_of_level
+from compare.read.line_kinds import han_at_least, han_count
+from compare.read.metadata import self_references
+from compare.read.normalise import (
+    _spaces,
+    compact_view,
+    fold_char,
+    fold_codes,
+    line_view,
+    to_simplified,
+)
 from compare.read.units import CLAUSE_ENDS, SENTENCE_ENDS, split_units
 
 from . import reference_loops as ref
@@ -94,3 +105,48 @@ def test_edge_cases_read_as_the_loops_read_them(text: str) -> None:
     assert (view.text, list(view.starts), list(view.ends)) == ref.line_view(
         text, to_simplified(text)
     )
+
+
+def test_whitespace_is_looked_up_as_the_expression_finds_it() -> None:
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    expected = [bool(re.match(r"\s", ch)) for ch in every]
+    assert _spaces(code_points(every)).tolist() == expected
+
+
+_HAN_ALPHABET = st.sampled_from(list("我国發展㐀䶿一鿿 a1，。\n\U00020000"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_HAN_ALPHABET, max_size=40).map("".join), st.integers(1, 6))
+def test_han_characters_are_counted_as_the_loop_counts_them(text: str, count: int) -> None:
+    assert han_count(text) == ref.han_count(text)
+    assert han_at_least(text, count) == (ref.han_count(text) >= count)
+
+
+def test_stems_are_found_as_a_window_by_window_search_finds_them() -> None:
+    """On real reports and on text packed with stems, prefixes of stems and stems
+    running into each other, at every level."""
+    texts = _real_texts()[:40]
+    for level in ("province", "city", "county", "district"):
+        stems = _stems_of_level(level)
+        longest = max(map(len, stems))
+        packed = "".join(sorted(stems)[::7]) + "".join(s[:-1] + "县" for s in sorted(stems)[::5])
+        ends = [max(stems, key=len), "一" + min(stems)]  # a stem ends the text
+        for text in [*texts, packed, packed[1:], *ends, "", "保"]:
+            found = [(p, n) for p, n in _stem_candidates(text, level) if text[p : p + n] in stems]
+            assert sorted(found) == ref.stems_in(text, stems, longest)
+
+
+_SELF_ALPHABET = st.sampled_from(list("全我本省市县区自治x"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SELF_ALPHABET, max_size=60).map("".join))
+def test_self_references_are_counted_as_the_expression_counts_them(body: str) -> None:
+    assert self_references(body) == ref.self_references(body)
+
+
+def test_real_reports_refer_to_themselves_as_the_expression_counts() -> None:
+    counted = [self_references(text) for text in _real_texts()]
+    assert counted == [ref.self_references(text) for text in _real_texts()]
+    assert sum(1 for counts in counted if counts) > 50

@@ -22,6 +22,7 @@ from .line_kinds import (
     TAIL_MARKER,
     bare,
     ends_sentence,
+    han_at_least,
     han_count,
     is_address,
     is_chrome,
@@ -109,7 +110,7 @@ def _end(lines: list[Line], first: int) -> int:
 
 def _sentence(text: str) -> bool:
     """A finished sentence of Chinese, however short: the report's text goes on to here."""
-    return ends_sentence(text) and han_count(text) >= 4 and not is_chrome(text)
+    return ends_sentence(text) and han_at_least(text, 4) and not is_chrome(text)
 
 
 def _item(text: str) -> bool:

@@ -226,34 +226,65 @@ def _window_hashes(codes: NDArray[np.uint32], size: int) -> NDArray[np.uint64]:
 _SEEN_MASK = np.uint64((1 << 18) - 1)
 
 
-@lru_cache(maxsize=8)
-def _stem_hashes(level: Level) -> dict[int, tuple[NDArray[np.uint64], NDArray[np.bool_]]]:
-    """For each stem length, the sorted window hashes of the stems of ``level`` and a
-    table of their low bits (a window whose low bits are not there is no stem)."""
-    stems = _stems_of_level(level)
-    by_size: dict[int, list[str]] = {}
-    for stem in sorted(stems):
-        by_size.setdefault(len(stem), []).append(stem)
-    out = {}
-    for size, found in by_size.items():
-        hashes = np.unique(np.concatenate([_window_hashes(code_points(s), size) for s in found]))
+@dataclass(frozen=True)
+class _HashSet:
+    """Sorted window hashes and a table of their low bits (a window whose low bits are
+    not there is not in the set: most windows are ruled out by one look-up)."""
+
+    hashes: NDArray[np.uint64]
+    seen: NDArray[np.bool_]
+
+    @classmethod
+    def of(cls, hashes: NDArray[np.uint64]) -> _HashSet:
+        hashes = np.unique(hashes)
         seen = np.zeros(int(_SEEN_MASK) + 1, dtype=bool)
         seen[hashes & _SEEN_MASK] = True
-        out[size] = (hashes, seen)
-    return out
+        return cls(hashes, seen)
+
+    def holds(self, windows: NDArray[np.uint64]) -> NDArray[np.bool_]:
+        """Whether each window hash is in the set."""
+        out: NDArray[np.bool_] = self.seen[windows & _SEEN_MASK]
+        maybe = np.flatnonzero(out)
+        at = np.minimum(np.searchsorted(self.hashes, windows[maybe]), len(self.hashes) - 1)
+        out[maybe] = self.hashes[at] == windows[maybe]
+        return out
+
+
+@lru_cache(maxsize=8)
+def _stem_hashes(level: Level) -> tuple[_HashSet, dict[int, _HashSet]]:
+    """The hashes of the stems of ``level``: of their first two characters, and of the
+    whole stems by length."""
+    stems = sorted(_stems_of_level(level))
+    by_size: dict[int, list[str]] = {}
+    for stem in stems:
+        by_size.setdefault(len(stem), []).append(stem)
+    whole = {
+        size: _HashSet.of(np.concatenate([_window_hashes(code_points(s), size) for s in found]))
+        for size, found in sorted(by_size.items())
+    }
+    firsts = [_window_hashes(code_points(s[:2]), 2) for s in stems]
+    return _HashSet.of(np.concatenate(firsts or [np.zeros(0, np.uint64)])), whole
 
 
 def _stem_candidates(text: str, level: Level) -> list[tuple[int, int]]:
     """(position, length) of every window whose hash is a stem's: a superset of the
     stems in ``text``, found in numpy (a per-character loop was a sixth of reading a
-    report); the caller checks each against the stems themselves."""
+    report); the caller checks each against the stems themselves.
+
+    Only windows that start with a stem's first two characters are hashed further,
+    a character at a time (the hash of a window continues the hash of its head)."""
     codes = code_points(text)
+    firsts, whole = _stem_hashes(level)
+    pairs = _window_hashes(codes, 2)
+    at = np.flatnonzero(firsts.holds(pairs))
+    hashed = pairs[at]
     found: list[tuple[int, int]] = []
-    for size, (hashes, seen) in _stem_hashes(level).items():
-        windows = _window_hashes(codes, size)
-        maybe = np.flatnonzero(seen[windows & _SEEN_MASK])  # most windows end here
-        at = np.minimum(np.searchsorted(hashes, windows[maybe]), len(hashes) - 1)
-        found.extend((pos, size) for pos in maybe[hashes[at] == windows[maybe]].tolist())
+    for size in range(2, max(whole, default=0) + 1):
+        if size > 2:
+            inside = at + size <= len(codes)
+            at, hashed = at[inside], hashed[inside] * _HASH_BASE + codes[at[inside] + size - 1]
+        if size in whole:
+            found.extend((pos, size) for pos in at[whole[size].holds(hashed)].tolist())
     return found
 
 

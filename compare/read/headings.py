@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from .chars import is_han
+from .line_kinds import LINE_CACHE
 
 Style = Literal["top", "part", "cn", "paren_cn", "num", "paren_num", "ordinal", "bare"]
 
@@ -81,6 +83,7 @@ def _title_length(text: str, marker_end: int) -> int:
     return min(len(text), 30)
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def is_trailer_heading(text: str) -> bool:
     """An appendix or notes heading (``附件``, ``名词解释``, ``※名词解释※``, ``2024年民生实事``);
     a numbered one (``（一）办好十件实事``) is a topic of the plan instead."""
@@ -89,6 +92,7 @@ def is_trailer_heading(text: str) -> bool:
     return 0 < len(core) <= 24 and not numbered and bool(_TRAILER.match(core))
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def detect(text: str) -> Heading | None:
     """The numbered, year or trailer heading at the start of a stripped line, or ``None``."""
     if len(text) <= 24 and (_YEAR_HEADING.match(text) or is_trailer_heading(text)):

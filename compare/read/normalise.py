@@ -23,6 +23,7 @@ import opencc
 from numpy.typing import NDArray
 
 from ..textmap import MappedText
+from .chars import code_points
 
 TERMINAL_PUNCT = "。！？；：…”’）"
 NUMBERED_HEADING = re.compile(
@@ -151,31 +152,44 @@ def fold_codes(text: str) -> NDArray[np.uint32]:
 _SPACE_RUN = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1)
+def _bmp_spaces() -> NDArray[np.bool_]:
+    """Whether ``\\s`` matches each character of the Basic Multilingual Plane (no
+    character above it is whitespace)."""
+    return np.array([bool(_SPACE_RUN.match(chr(code))) for code in range(_BMP)], dtype=bool)
+
+
+def _spaces(codes: NDArray[np.uint32]) -> NDArray[np.bool_]:
+    """Whether ``\\s`` matches each code point."""
+    out = np.zeros(len(codes), dtype=bool)
+    inside = codes < _BMP
+    out[inside] = _bmp_spaces()[codes[inside]]
+    return out
+
+
 def line_view(original: str) -> MappedText:
     """Script- and width-folded text with one ``\\n`` per line break and no blank lines.
 
     A run of whitespace becomes one ``\\n`` (when it holds a line break) or one
     space, mapped to the whole run; runs before the first and after the last
-    character are dropped. Runs are found by a regular expression and the rest
-    is array work, not a Python loop per character.
+    character are dropped. All in arrays: a loop over the runs was a tenth of
+    reading a report.
     """
     simple = to_simplified(original)
     n = len(original)
     codes = fold_codes(simple)
-    keep = np.ones(n, dtype=bool)
+    space = _spaces(code_points(simple))
+    edges = np.flatnonzero(np.diff(space, prepend=False, append=False))
+    starts, stops = edges[0::2], edges[1::2]  # the runs of whitespace
+    inner = (starts > 0) & (stops < n)  # runs between characters become one
+    starts, stops = starts[inner], stops[inner]
+    breaks = np.cumsum(np.isin(code_points(original), (0x0A, 0x0D)))
+    broken = breaks[stops - 1] > breaks[starts - 1]  # the run holds a line break
+    codes[starts] = np.where(broken, ord("\n"), ord(" "))
+    keep = ~space
+    keep[starts] = True
     ends = np.arange(1, n + 1, dtype=np.int64)
-    seen_text = False
-    prev = 0
-    for run in _SPACE_RUN.finditer(simple):
-        i, j = run.span()
-        seen_text = seen_text or i > prev
-        keep[i:j] = False
-        if seen_text and j < n:
-            blank = original[i:j]
-            codes[i] = ord("\n") if "\n" in blank or "\r" in blank else ord(" ")
-            keep[i] = True
-            ends[i] = j
-        prev = j
+    ends[starts] = stops
     idx = np.flatnonzero(keep)
     return MappedText(codes[idx].tobytes().decode("utf-32-le"), idx, ends[idx], n)
 
@@ -216,6 +230,10 @@ def compact_view(lines: MappedText) -> MappedText:
     return lines.select(np.flatnonzero(keep))
 
 
+@lru_cache(maxsize=1024)
 def simplify(text: str) -> str:
-    """The normalised form of a short snippet (a heading), for keyword matching."""
+    """The normalised form of a short snippet (a heading), for keyword matching.
+
+    Remembered: reading a report asks it of each heading twice (roles, metadata), and
+    headings recur from report to report."""
     return line_view(text).text
