@@ -161,6 +161,8 @@ def _bmp_spaces() -> NDArray[np.bool_]:
 
 def _spaces(codes: NDArray[np.uint32]) -> NDArray[np.bool_]:
     """Whether ``\\s`` matches each code point."""
+    if codes.max(initial=0) < _BMP:  # as nearly every report
+        return _bmp_spaces()[codes]
     out = np.zeros(len(codes), dtype=bool)
     inside = codes < _BMP
     out[inside] = _bmp_spaces()[codes[inside]]
@@ -183,7 +185,8 @@ def line_view(original: str) -> MappedText:
     starts, stops = edges[0::2], edges[1::2]  # the runs of whitespace
     inner = (starts > 0) & (stops < n)  # runs between characters become one
     starts, stops = starts[inner], stops[inner]
-    breaks = np.cumsum(np.isin(code_points(original), (0x0A, 0x0D)))
+    raw = code_points(original)
+    breaks = np.cumsum((raw == 0x0A) | (raw == 0x0D))
     broken = breaks[stops - 1] > breaks[starts - 1]  # the run holds a line break
     codes[starts] = np.where(broken, ord("\n"), ord(" "))
     keep = ~space
