@@ -104,7 +104,9 @@ def test_clause_grams_from_the_body_pass_equal_hashing_each_clause() -> None:
         assert body.tolist() == kgram_crcs(clauses.letters, settings.document_shingle).tolist()
 
 
-@pytest.mark.parametrize(("k", "num_perm", "seed"), [(3, 128, 1), (4, 64, 7), (3, 16, 2), (3, 20, 3)])
+@pytest.mark.parametrize(
+    ("k", "num_perm", "seed"), [(3, 128, 1), (4, 64, 7), (3, 16, 2), (3, 20, 3)]
+)
 def test_signatures_equal_datasketch_bit_for_bit(k: int, num_perm: int, seed: int) -> None:
     texts = _clauses(3)[:2000] + _random_texts(200)
     texts.append((SAMPLES / "hanbin-2020.txt").read_text(encoding="utf-8"))
