@@ -10,13 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.read.chars import code_points, content_length, letters, letters_and_mask
+from compare.read.chars import code_points, content_length, letters, letters_and_mask, space_mask
 from compare.read.decoding import decode
 from compare.read.gazetteer import _stem_candidates, _stems_of_level
 from compare.read.line_kinds import han_at_least, han_count
 from compare.read.metadata import self_references
 from compare.read.normalise import (
-    _spaces,
     compact_view,
     fold_char,
     fold_codes,
@@ -55,7 +54,7 @@ def test_every_code_point_folds_as_fold_char_folds_it() -> None:
 
 
 def test_no_code_point_above_the_units_table_is_whitespace() -> None:
-    # unit_bounds looks whitespace up in a table that ends at U+3000
+    # chars.space_mask looks whitespace up in a table that ends at U+3000
     assert [c for c in range(0x3001, sys.maxunicode + 1) if chr(c).isspace()] == []
 
 
@@ -110,7 +109,7 @@ def test_edge_cases_read_as_the_loops_read_them(text: str) -> None:
 def test_whitespace_is_looked_up_as_the_expression_finds_it() -> None:
     every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
     expected = [bool(re.match(r"\s", ch)) for ch in every]
-    assert _spaces(code_points(every)).tolist() == expected
+    assert space_mask(code_points(every)).tolist() == expected
 
 
 _HAN_ALPHABET = st.sampled_from(list("我国發展㐀䶿一鿿 a1，。\n\U00020000"))

@@ -21,6 +21,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..model import Document, Section
+from ..read.chars import code_points, space_mask
 from ..settings import CompareSettings
 from .align import SectionPair, align
 from .prepared import Prepared, prepare
@@ -303,17 +304,10 @@ def _section_json(section: Section | None) -> dict[str, object] | None:
     }
 
 
-@lru_cache(maxsize=1)
-def _whitespace() -> NDArray[np.uint32]:
-    """Every code point ``str.isspace`` calls whitespace (about twenty-five)."""
-    return np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
-
-
 @lru_cache(maxsize=8)
 def _visible_before(text: str) -> NDArray[np.int64]:
     """``out[i]``: how many non-whitespace characters ``text[:i]`` holds (prefix sums)."""
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    visible = ~np.isin(codes, _whitespace())
+    visible = ~space_mask(code_points(text))
     return np.concatenate(([0], np.cumsum(visible))).astype(np.int64)
 
 

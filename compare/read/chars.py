@@ -13,12 +13,13 @@ Python loop per character; a test checks them on every code point.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
-_NOT_LETTER = re.compile(rf"[^\w{_HAN}]|_")
+HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff"  # for character classes: what is_han accepts
+_NOT_LETTER = re.compile(rf"[^\w{HAN_RANGES}]|_")
 
 
 def is_han(ch: str) -> bool:
@@ -34,6 +35,32 @@ def letters(text: str) -> str:
 def content_length(text: str) -> int:
     """Characters that carry words: Han characters, letters and digits."""
     return len(_NOT_LETTER.sub("", text))
+
+
+LAST_SPACE = 0x3000  # no code point above U+3000 is whitespace (a test checks them all)
+
+
+@lru_cache(maxsize=1)
+def whitespace_codes() -> NDArray[np.int64]:
+    """Every code point ``str.isspace`` calls whitespace (what ``\\s`` matches; about
+    twenty-five), ascending."""
+    return np.array([c for c in range(LAST_SPACE + 1) if chr(c).isspace()], dtype=np.int64)
+
+
+@lru_cache(maxsize=1)
+def _space_table() -> NDArray[np.bool_]:
+    """Whitespace or not, for every code point up to U+3000 and one entry more (False)
+    for all above."""
+    table = np.zeros(LAST_SPACE + 2, dtype=bool)
+    table[whitespace_codes()] = True
+    return table
+
+
+def space_mask(codes: NDArray[np.uint32]) -> NDArray[np.bool_]:
+    """Whether each code point is whitespace: one table look-up each."""
+    table = _space_table()
+    out: NDArray[np.bool_] = table[np.minimum(codes, len(table) - 1)]
+    return out
 
 
 def code_points(text: str) -> NDArray[np.uint32]:

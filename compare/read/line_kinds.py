@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .chars import HAN_RANGES
+
 # Chrome that starts a line: page furniture above and below the report.
 _CHROME_START = re.compile(
     r"^(?:首页|设为首页|当前位置|您(?:现在)?(?:所在)?的位置|位置[:：]|索引号|发布(?:机构|日期|时间|单位|者)|"
@@ -46,8 +48,7 @@ _TITLE_WORDS = re.compile(
     r"^（?[\d〇零○一二三四五六七八九十]{2,4}年[\d〇零○一二三四五六七八九十]{1,2}月[\d〇零○一二三四五六七八九十]{1,3}日）?$|"
     r"^\d{4}年\d{1,2}月\d{1,2}日|^第.{1,3}次会议"
 )
-_HAN_RANGES = "\u4e00-\u9fff\u3400-\u4dbf"  # as chars.is_han
-_NOT_HAN = re.compile(f"[^{_HAN_RANGES}]+")
+_NOT_HAN = re.compile(f"[^{HAN_RANGES}]+")
 # The body finder, the outline and the metadata ask the same questions of the same
 # lines (a line is asked whether it is an address three times on average): each
 # predicate remembers the answers for the last lines it saw (a report has a few hundred).
@@ -80,7 +81,7 @@ def han_count(text: str) -> int:
 @lru_cache(maxsize=16)
 def _han_run(count: int) -> re.Pattern[str]:
     """A line's start up to its ``count``-th Han character."""
-    return re.compile(f"(?:[^{_HAN_RANGES}]*[{_HAN_RANGES}]){{{count}}}")
+    return re.compile(f"(?:[^{HAN_RANGES}]*[{HAN_RANGES}]){{{count}}}")
 
 
 def han_at_least(text: str, count: int) -> bool:

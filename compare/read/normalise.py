@@ -23,7 +23,7 @@ import opencc
 from numpy.typing import NDArray
 
 from ..textmap import MappedText
-from .chars import code_points
+from .chars import code_points, space_mask
 
 TERMINAL_PUNCT = "。！？；：…”’）"
 NUMBERED_HEADING = re.compile(
@@ -136,7 +136,11 @@ def fold_codes(text: str) -> NDArray[np.uint32]:
     on their neighbours (kept between digits: ``1,000``, ``10:30``). A
     ``str.translate`` with the same table took a tenth of reading a report.
     """
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    return _folded(code_points(text))
+
+
+def _folded(codes: NDArray[np.uint32]) -> NDArray[np.uint32]:
+    """:func:`fold_codes` of text given by its code points (a new, writable array)."""
     inside = codes < _BMP
     folded = _fold_codes()[np.where(inside, codes, 0)]
     folded[~inside] = codes[~inside]
@@ -149,26 +153,6 @@ def fold_codes(text: str) -> NDArray[np.uint32]:
     return folded
 
 
-_SPACE_RUN = re.compile(r"\s+")
-
-
-@lru_cache(maxsize=1)
-def _bmp_spaces() -> NDArray[np.bool_]:
-    """Whether ``\\s`` matches each character of the Basic Multilingual Plane (no
-    character above it is whitespace)."""
-    return np.array([bool(_SPACE_RUN.match(chr(code))) for code in range(_BMP)], dtype=bool)
-
-
-def _spaces(codes: NDArray[np.uint32]) -> NDArray[np.bool_]:
-    """Whether ``\\s`` matches each code point."""
-    if codes.max(initial=0) < _BMP:  # as nearly every report
-        return _bmp_spaces()[codes]
-    out = np.zeros(len(codes), dtype=bool)
-    inside = codes < _BMP
-    out[inside] = _bmp_spaces()[codes[inside]]
-    return out
-
-
 def line_view(original: str) -> MappedText:
     """Script- and width-folded text with one ``\\n`` per line break and no blank lines.
 
@@ -179,8 +163,9 @@ def line_view(original: str) -> MappedText:
     """
     simple = to_simplified(original)
     n = len(original)
-    codes = fold_codes(simple)
-    space = _spaces(code_points(simple))
+    simple_codes = code_points(simple)
+    codes = _folded(simple_codes)
+    space = space_mask(simple_codes)
     edges = np.flatnonzero(np.diff(space, prepend=False, append=False))
     starts, stops = edges[0::2], edges[1::2]  # the runs of whitespace
     inner = (starts > 0) & (stops < n)  # runs between characters become one

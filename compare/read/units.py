@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 from numpy.typing import NDArray
 
-from .chars import code_points
+from .chars import LAST_SPACE, code_points, whitespace_codes
 
 SENTENCE_ENDS = frozenset("。！？；\n")
 CLAUSE_ENDS = SENTENCE_ENDS | frozenset("，：")
@@ -30,16 +30,15 @@ class Unit:
 
 
 _END, _SPACE = 1, 2
-_LAST_SPACE = 0x3000  # no code point above U+3000 is whitespace (a test checks them all)
 
 
 @lru_cache(maxsize=8)
 def _kinds(ends: frozenset[str]) -> NDArray[np.uint8]:
     """Per code point up to the highest end (and U+3000), whether it ends a unit and
     whether it is whitespace (``str.isspace``); one more entry, 0, for all above."""
-    size = max(_LAST_SPACE, *map(ord, ends)) + 2
+    size = max(LAST_SPACE, *map(ord, ends)) + 2
     table = np.zeros(size, dtype=np.uint8)
-    table[[c for c in range(_LAST_SPACE + 1) if chr(c).isspace()]] |= _SPACE
+    table[whitespace_codes()] |= _SPACE
     table[sorted(map(ord, ends))] |= _END
     return table
 
