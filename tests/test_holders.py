@@ -36,6 +36,19 @@ def test_at_least_all_is_at_least_of_each_clause(
     assert 0 < int(found.sum()) < len(found)
 
 
+def test_at_least_each_is_at_least_all_of_each_count(
+    holders: Holders, members_by_definition: list[set[int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bounds found once serve every count, exact counts where they differ."""
+    monkeypatch.setattr(holders, "_exact", None)
+    counts = [2, 8, 3, 2]
+    found = holders.at_least_each(counts)
+    assert [f.tolist() for f in found] == [
+        [len(m) >= count for m in members_by_definition] for count in counts
+    ]
+    assert holders.at_least_each([]) == []
+
+
 @pytest.mark.parametrize(
     ("per_partner", "searched_by"),
     [(8, None), (0, "partner"), (3, "key")],

@@ -34,7 +34,7 @@ from ..pair.sketch import signature_jaccard
 from ..settings import AuditSettings
 from .clause_index import ClauseIndex, IdArray, distinct
 from .closest import closest_reports
-from .forks import fork_map
+from .forks import fork_map, in_background
 from .heap import give_back_free_memory
 from .lexicon import lexicon
 from .lineage import Lineage
@@ -110,10 +110,13 @@ class _Auditor:
         self.docs = corpus.index.documents()
         self.n = len(self.records)
         self.lineage = Lineage(self.records)
-        self.shared = self.docs.at_least_all(2)
-        # Clauses used by at least ``boilerplate_share`` of the reports (and two).
+        # Clauses used by two reports, by at least ``boilerplate_share`` of them (and two),
+        # and by more than ``pair_cap`` (too common to propose pairs).
         floor = max(2, math.ceil(corpus.settings.boilerplate_share * self.n))
-        self.boilerplate_clauses = self.docs.at_least_all(floor)
+        beyond_cap = corpus.settings.pair_cap + 1
+        self.shared, self.boilerplate_clauses, self.beyond_cap = self.docs.at_least_each(
+            [2, floor, beyond_cap]
+        )
 
     def _share_held(self, d: int, held: NDArray[np.bool_]) -> float:
         """Share of report d's body in the clauses marked ``held`` (one mark per clause)."""
@@ -212,8 +215,7 @@ class _Auditor:
         holds), so the pairs do not depend on the order reports came in; over
         ``jobs`` forked processes, the same pairs.
         """
-        cap = self.corpus.settings.pair_cap
-        rare = self.shared & ~self.docs.at_least_all(cap + 1)
+        rare = self.shared & ~self.beyond_cap
         return pairs_sharing(self.docs, np.flatnonzero(rare), 2 * MIN_PAIR_CLAUSES, jobs)
 
     def jaccard(self, a: int, b: int) -> float:
@@ -276,20 +278,64 @@ def labels(records: list[ReportRecord]) -> list[str]:
 
 def audit(corpus: Corpus, jobs: int = 1) -> AuditResult:
     """All the figures of an audit of ``corpus``; the per-report ones over ``jobs`` forked
-    processes (same figures)."""
+    processes, and closest and the lexicon each beside another step (same figures)."""
     records = corpus.records
     settings = corpus.settings
-    # closest first, before the holder arrays exist: the two largest steps never overlap,
-    # and the gram samples it alone reads are let go after it
-    closest = closest_reports(records, Lineage(records), settings.common)
-    for record in records:
-        record.grams = np.zeros(0, dtype=np.uint32)
-    give_back_free_memory()  # each step below starts from the memory the last one kept
-    auditor = _Auditor(corpus)
+    # closest reads only the gram samples, which nothing else reads: beside the holders
+    # (both one process), and the parent lets its samples go at once
+    find_closest = partial(closest_reports, records, Lineage(records), settings.common)
+    with in_background(find_closest, jobs) as closest_found:
+        for record in records:
+            record.grams = np.zeros(0, dtype=np.uint32)
+        give_back_free_memory()  # each step below starts from the memory the last one kept
+        auditor = _Auditor(corpus)
+        give_back_free_memory()
+        proposed = auditor.proposed_pairs(jobs)
+        give_back_free_memory()
+        closest = closest_found()
+    why, reuse = _pairs_worth_reading(auditor, proposed, closest, jobs)
+    pairs = [
+        PairFigures(
+            records[a].path, records[b].path, auditor.jaccard(a, b), reuse[(a, b)], reuse[(b, a)],
+            sorted(reasons, key=_WHY_ORDER.index),
+        )
+        for (a, b), reasons in why.items()
+    ]  # fmt: skip
+    pairs.sort(key=lambda p: (-max(p.reuse_ab, p.reuse_ba), p.a, p.b))
+    find_formulas = partial(
+        lexicon, corpus.index, auditor.docs, records, auditor.lineage, settings.formulas,
+        auditor.shared,
+    )  # fmt: skip
+    with in_background(find_formulas, jobs) as formulas_found:  # beside provenance's tables
+        counter = ProvenanceCounter(auditor.docs, auditor.lineage, settings.common)
+        order = counter.order()
+        task = partial(auditor.report, counter)
+        figures = dict(zip(order, fork_map(task, order, jobs), strict=True))
+        formulas = formulas_found()
+    names = labels(records)
+    documents = []
+    for d, found in figures.items():
+        record, other = records[d], closest[d]
+        documents.append(
+            DocumentFigures(
+                record.path, names[d], record.government, record.level, record.year,
+                found.found, found.boilerplate,
+                None if other is None else Closest(records[other].path, reuse[(d, other)]),
+                found.provenance.shares, found.provenance.notes,
+            )
+        )  # fmt: skip
+    documents.sort(key=lambda doc: doc.path)
     give_back_free_memory()
+    return AuditResult(documents, pairs, formulas, auditor.timeline(figures))
+
+
+def _pairs_worth_reading(
+    auditor: _Auditor, proposed: list[tuple[int, int]], closest: list[int | None], jobs: int
+) -> tuple[dict[tuple[int, int], list[str]], dict[tuple[int, int], float]]:
+    """The pairs worth reading, each with why (reuse, year over year, closest), and the
+    reuse both ways of every pair measured."""
+    records, settings = auditor.records, auditor.corpus.settings
     why: dict[tuple[int, int], list[str]] = defaultdict(list)
-    proposed = auditor.proposed_pairs(jobs)
-    give_back_free_memory()
     required: set[tuple[int, int]] = set()
     for d in range(auditor.n):
         prev = auditor.lineage.previous_own(d)
@@ -307,33 +353,7 @@ def audit(corpus: Corpus, jobs: int = 1) -> AuditResult:
         if other is not None and "closest" not in why[_ordered(records, d, other)]:
             why[_ordered(records, d, other)].append("closest")
     give_back_free_memory()
-    pairs = [
-        PairFigures(
-            records[a].path, records[b].path, auditor.jaccard(a, b), reuse[(a, b)], reuse[(b, a)],
-            sorted(reasons, key=_WHY_ORDER.index),
-        )
-        for (a, b), reasons in why.items()
-    ]  # fmt: skip
-    pairs.sort(key=lambda p: (-max(p.reuse_ab, p.reuse_ba), p.a, p.b))
-    counter = ProvenanceCounter(auditor.docs, auditor.lineage, settings.common)
-    order = counter.order()
-    figures = dict(zip(order, fork_map(partial(auditor.report, counter), order, jobs), strict=True))
-    names = labels(records)
-    documents = []
-    for d, found in figures.items():
-        record, other = records[d], closest[d]
-        documents.append(
-            DocumentFigures(
-                record.path, names[d], record.government, record.level, record.year,
-                found.found, found.boilerplate,
-                None if other is None else Closest(records[other].path, reuse[(d, other)]),
-                found.provenance.shares, found.provenance.notes,
-            )
-        )  # fmt: skip
-    documents.sort(key=lambda doc: doc.path)
-    give_back_free_memory()
-    formulas = lexicon(corpus.index, auditor.docs, records, auditor.lineage, settings.formulas)
-    return AuditResult(documents, pairs, formulas, auditor.timeline(figures))
+    return why, reuse
 
 
 _WHY_ORDER = ["reuse", "year_over_year", "closest"]

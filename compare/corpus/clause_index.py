@@ -248,13 +248,21 @@ class Holders:
 
     def at_least_all(self, count: int) -> NDArray[np.bool_]:
         """:meth:`at_least` for every clause at once (exact counts only where bounds differ)."""
+        return self.at_least_each([count])[0]
+
+    def at_least_each(self, counts: Sequence[int]) -> list[NDArray[np.bool_]]:
+        """:meth:`at_least_all` for each of ``counts``, the bounds found once for all (two
+        passes over every key of every clause, 37 million clauses at 50,000 reports)."""
         if self.clauses == 0:
-            return np.zeros(0, dtype=bool)
+            return [np.zeros(0, dtype=bool) for _ in counts]
         low, high = self.bounds(self.key_size)
-        out = low >= count
-        doubtful = np.flatnonzero(~out & (high >= count))
-        out[doubtful] = self._exact_counts(doubtful) >= count
-        return out
+        found = []
+        for count in counts:
+            out = low >= count
+            doubtful = np.flatnonzero(~out & (high >= count))
+            out[doubtful] = self._exact_counts(doubtful) >= count
+            found.append(out)
+        return found
 
     def bounds(self, per_key: IdArray) -> tuple[IdArray, IdArray]:
         """For each clause, the largest and the sum of ``per_key`` over its keys: bounds on

@@ -20,12 +20,14 @@ development corpus, see ``bench/bench_closest.py``.
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from ..pair.sketch import SIGNATURE_DTYPE
+from .bands import gather
 from .clause_index import blocks, distinct
 from .lineage import IdArray, Lineage
 from .records import ReportRecord
@@ -45,22 +47,40 @@ def _runs(values: NDArray[Any]) -> tuple[IdArray, IdArray]:
     return starts, ends
 
 
-def _postings(records: list[ReportRecord]) -> tuple[NDArray[np.uint32], IdArray]:
-    """Every (gram, document) pair, sorted by gram then document: one packed 64-bit
-    array sorted in place (a corpus of 50,000 reports holds 150 million such pairs)."""
+_FILL_BLOCK = 1024  # reports whose samples are packed together
+
+
+def _shared_postings(records: list[ReportRecord], cap: int) -> tuple[IdArray, IdArray, IdArray]:
+    """The documents holding each sampled string held by 2 to ``cap`` reports, run
+    together string by string (ascending string, then document), and where each
+    string's documents start and end.
+
+    All (string, document) pairs are one packed 64-bit array sorted in place (150
+    million at 50,000 reports; the packed values are distinct, so numpy's plain sort,
+    3 times timsort's speed, orders them as a stable one would). Strings and documents
+    are read through views of its two halves, not copies, and only the few strings
+    kept are copied out: its peak is the packed array itself.
+    """
     sizes = np.array([len(r.grams) for r in records], dtype=np.int64)
     packed = np.empty(int(sizes.sum()), dtype=np.uint64)
     at = 0
-    for doc, record in enumerate(records):
-        part = packed[at : at + len(record.grams)]
-        part[:] = record.grams
+    for first in range(0, len(records), _FILL_BLOCK):
+        counts = sizes[first : first + _FILL_BLOCK]
+        part = packed[at : at + int(counts.sum())]
+        part[:] = np.concatenate([r.grams for r in records[first : first + _FILL_BLOCK]])
         part <<= np.uint64(32)
-        part |= np.uint64(doc)
-        at += len(record.grams)
-    packed.sort(kind="stable")  # each report's grams are sorted: timsort merges the runs
-    docs = (packed & np.uint64(0xFFFFFFFF)).astype(np.int64)
-    packed >>= np.uint64(32)
-    return packed.astype(np.uint32), docs
+        part |= np.repeat(np.arange(first, first + len(counts), dtype=np.uint64), counts)
+        at += len(part)
+    packed.sort()
+    halves = packed.view(np.int32).reshape(-1, 2)  # a document fits in 31 bits
+    low, high = (0, 1) if sys.byteorder == "little" else (1, 0)
+    starts, ends = _runs(halves[:, high])
+    held = ends - starts
+    kept = np.flatnonzero((held >= 2) & (held <= cap))  # most strings are one report's
+    bounds = np.append(starts, len(packed))
+    docs = gather(bounds, halves[:, low], kept).astype(np.int64)
+    new_ends = np.cumsum(held[kept])
+    return docs, new_ends - held[kept], new_ends
 
 
 def _governments_per_run(docs: IdArray, gov: IdArray, starts: IdArray, ends: IdArray) -> IdArray:
@@ -101,11 +121,7 @@ def particular_evidence(
     10.7 GB in the run before, for a few seconds saved.
     """
     n = len(records)
-    grams, docs = _postings(records)
-    starts, ends = _runs(grams)
-    sizes = ends - starts
-    shared = (sizes >= 2) & (sizes <= cap)  # most strings are one report's: counted never
-    starts, ends = starts[shared], ends[shared]
+    docs, starts, ends = _shared_postings(records, cap)
     governments = _governments_per_run(docs, lineage.gov, starts, ends)
     rare = governments <= common
     starts, ends, governments = starts[rare], ends[rare], governments[rare]

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
 from .clause_index import ClauseIndex, Holders
 from .lineage import Lineage
@@ -57,12 +58,18 @@ class _Entry:
 
 
 def lexicon(
-    index: ClauseIndex, docs: Holders, records: list[ReportRecord], lineage: Lineage, limit: int
+    index: ClauseIndex,
+    docs: Holders,
+    records: list[ReportRecord],
+    lineage: Lineage,
+    limit: int,
+    shared: NDArray[np.bool_],
 ) -> list[Formula]:
-    """The ``limit`` most used templates, most reports first."""
+    """The ``limit`` most used templates, most reports first, among the ``shared`` clauses
+    (``docs.at_least_all(2)``: the auditor has it already)."""
     entries: dict[str, _Entry] = defaultdict(_Entry)
     listed: set[int] = set()  # clauses counted already (near-duplicate families overlap)
-    for i in candidates(index, docs, 5 * limit):
+    for i in candidates(index, docs, 5 * limit, shared):
         if i in listed:
             continue
         family = sorted(index.near(i) - listed, key=lambda j: (-docs.own_count(j), j))
@@ -73,8 +80,8 @@ def lexicon(
             entry = entries[template_of(text).text]
             entry.forms[text] += len(holders)
             entry.holders.update(holders)
-    shared = [(t, e) for t, e in entries.items() if len(e.holders) >= 2]
-    formulas = [_formula(t, e, records, lineage) for t, e in shared]
+    used = [(t, e) for t, e in entries.items() if len(e.holders) >= 2]
+    formulas = [_formula(t, e, records, lineage) for t, e in used]
     formulas.sort(key=lambda f: (-f.reports, -f.governments, f.template))
     return formulas[:limit]
 
@@ -101,10 +108,13 @@ def _seniority(doc: int, records: list[ReportRecord], lineage: Lineage) -> tuple
     return (year if year is not None else 1 << 30, int(lineage.rank[doc]), records[doc].path)
 
 
-def candidates(index: ClauseIndex, docs: Holders, count: int) -> list[int]:
+def candidates(
+    index: ClauseIndex, docs: Holders, count: int, held_twice: NDArray[np.bool_]
+) -> list[int]:
     """The ``count`` clauses held by the most reports (by the index's lower bound, then by
-    their own holders, then by example): the lexicon's candidates."""
-    shared = np.flatnonzero(docs.at_least_all(2))
+    their own holders, then by example) among those ``held_twice``: the lexicon's
+    candidates."""
+    shared = np.flatnonzero(held_twice)
     bound = docs.lower_bounds()[shared]
     own = docs.key_size[shared]
     order = np.lexsort((-own, -bound))
