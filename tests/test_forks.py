@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import os
-import time
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from compare.corpus import forks
-from compare.corpus.forks import fork_map, in_background
+from compare.corpus.forks import fork_map
 
 pytestmark = pytest.mark.skipif(not forks.can_fork(), reason="no fork on this platform")
 
@@ -53,54 +51,3 @@ def test_chunks_are_contiguous_and_cover_every_item(size: int, count: int) -> No
     assert [i for chunk in chunks for i in chunk] == items
     assert 0 < len(chunks) <= count
     assert all(chunks)
-
-
-def test_a_background_task_answers_from_another_process_while_this_one_goes_on() -> None:
-    table = np.arange(100_000)  # the parent's memory, as it was at the fork
-
-    def task() -> tuple[int, int]:
-        return int(table.sum()), os.getpid()
-
-    with in_background(task, jobs=2) as answer:
-        table[:] = 0  # the child sees the table as forked
-        total, pid = answer()
-    assert total == sum(range(100_000))
-    assert pid != os.getpid()
-
-
-def test_one_job_runs_the_background_task_here() -> None:
-    with in_background(os.getpid, jobs=1) as answer:
-        assert answer() == os.getpid()
-
-
-def test_an_error_in_a_background_task_reaches_the_caller() -> None:
-    def task() -> int:
-        raise ValueError("lexicon")
-
-    with in_background(task, jobs=2) as answer, pytest.raises(ValueError, match="lexicon"):
-        answer()
-
-
-def test_a_background_task_not_waited_for_is_stopped(tmp_path: Path) -> None:
-    marker = tmp_path / "pid"
-
-    def task() -> None:
-        marker.write_text(str(os.getpid()))
-        time.sleep(60)
-
-    with in_background(task, jobs=2):
-        for _ in range(500):
-            if marker.exists() and marker.read_text():
-                break
-            time.sleep(0.01)
-    pid = int(marker.read_text())
-    with pytest.raises(ProcessLookupError):
-        os.kill(pid, 0)  # gone: stopped and reaped when the context ended
-
-
-def test_a_background_child_that_dies_is_one_clear_error() -> None:
-    def task() -> None:
-        os._exit(3)
-
-    with in_background(task, jobs=2) as answer, pytest.raises(RuntimeError, match="died"):
-        answer()

@@ -1,6 +1,5 @@
 """The figures' heavy steps spread over forked processes: the per-report figures and
-the pair tallies (``pairs``), and steps that need one process only (closest, the
-lexicon) run beside another such step (``in_background``).
+the pair tallies (``pairs``).
 
 The figures of an audit read large arrays this process built (holders,
 lineage, provenance tables): a forked child sees them as they
@@ -19,8 +18,7 @@ from __future__ import annotations
 import multiprocessing
 import signal
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 Item = TypeVar("Item")
@@ -52,61 +50,6 @@ def fork_map(task: Callable[[Item], Answer], items: Sequence[Item], jobs: int) -
     finally:
         _task = None
     return [answer for part in parts for answer in part]
-
-
-@contextmanager
-def in_background(task: Callable[[], Answer], jobs: int) -> Iterator[Callable[[], Answer]]:
-    """``task()`` started in a forked child while the caller goes on; the context gives
-    the function that waits for its answer (an error in the child is raised there). A
-    child not waited for is stopped when the context ends. With ``jobs`` < 2, or where
-    there is no fork, ``task`` runs here, at once.
-
-    For the steps of the figures that run in one process: two of them side by side keep
-    both cores busy (closest beside the holders, the lexicon beside provenance). The
-    child sees the corpus as it was when forked, so ``task`` must read only what the
-    caller does not change after. A plain process and a pipe, not a pool: a pool's
-    threads would be in every process the caller forks meanwhile.
-    """
-    if jobs < 2 or not can_fork():
-        answer = task()
-        yield lambda: answer
-        return
-    context = multiprocessing.get_context("fork")
-    receiving, sending = context.Pipe(duplex=False)
-    child = context.Process(target=_answer_to, args=(task, sending), daemon=True)
-    child.start()
-    sending.close()
-
-    def wait() -> Answer:
-        try:
-            done, answer = receiving.recv()
-        except EOFError:
-            raise RuntimeError(f"a background step died (exit code {child.exitcode})") from None
-        if not done:
-            raise answer
-        return answer  # type: ignore[no-any-return]
-
-    try:
-        yield wait
-    finally:
-        receiving.close()
-        if child.is_alive():
-            child.terminate()
-        child.join()
-
-
-def _answer_to(task: Callable[[], Any], sending: Any) -> None:
-    """Run ``task`` (in the child) and send back ``(True, answer)`` or ``(False, error)``."""
-    leave_interrupt_to_parent()
-    try:
-        message = (True, task())
-    except BaseException as exc:  # the caller raises it
-        message = (False, exc)
-    try:
-        sending.send(message)
-    except Exception as exc:  # an answer or an error that does not pickle
-        sending.send((False, RuntimeError(f"a background step's answer: {exc}")))
-    sending.close()
 
 
 def contiguous_runs(items: Sequence[Item], count: int) -> list[Sequence[Item]]:
