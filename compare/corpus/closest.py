@@ -58,8 +58,9 @@ def _shared_postings(records: list[ReportRecord], cap: int) -> tuple[IdArray, Id
     All (string, document) pairs are one packed 64-bit array sorted in place (150
     million at 50,000 reports; the packed values are distinct, so numpy's plain sort,
     3 times timsort's speed, orders them as a stable one would). Strings and documents
-    are read through views of its two halves, not copies, and only the few strings
-    kept are copied out: its peak is the packed array itself.
+    are read through views of its two halves, not copies, and only the documents of the
+    strings kept are copied out (the old way held the packed array, a copy of each half
+    and a temporary at once).
     """
     sizes = np.array([len(r.grams) for r in records], dtype=np.int64)
     packed = np.empty(int(sizes.sum()), dtype=np.uint64)
