@@ -1,4 +1,5 @@
-"""Equal inputs and settings give byte-equal JSON, whatever Python's hash seed.
+"""Equal inputs and settings give byte-equal JSON and pages, whatever Python's hash seed
+and the time of day.
 
 Each run is a fresh process, so set and dict orders that depend on
 ``PYTHONHASHSEED`` would show; nothing in a result may depend on them, nor on
@@ -8,6 +9,7 @@ wall-clock time-outs.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -52,3 +54,21 @@ def test_audit_json_is_byte_equal_under_two_hash_seeds() -> None:
     first = _run(args, "1")
     assert b'"pairs"' in first
     assert _run(args, "2") == first
+
+
+def test_pages_are_byte_equal_under_two_hash_seeds_and_carry_no_clock_time(
+    tmp_path: Path,
+) -> None:
+    """The pages carried the minute they were made in their footer: two runs a minute apart
+    differed. Now no date or time of day is on them."""
+    a, b = str(sample_path("hanbin-2020")), str(sample_path("yingze-2018"))
+    pages: list[list[bytes]] = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        out.mkdir()
+        _run(["compare", a, b, "--html", str(out / "compare.html")], seed)
+        _run(["audit", str(SAMPLES), "--html", str(out / "audit.html")], seed)
+        pages.append([p.read_bytes() for p in sorted(out.rglob("*.html"))])
+    assert len(pages[0]) > 2 and pages[0] == pages[1]
+    stamp = re.compile(rb"20\d\d-\d\d-\d\d \d\d:\d\d")
+    assert not any(stamp.search(page) for page in pages[0])

@@ -17,7 +17,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from urllib.parse import quote
 
 from .._version import __version__
@@ -226,10 +225,10 @@ def grouped_documents(result: AuditResult) -> list[DocumentFigures]:
 def render_audit(
     run: AuditRun,
     pair_links: dict[tuple[str, str], str] | None = None,
-    generated: datetime | None = None,
 ) -> str:
     """The audit page; ``pair_links`` maps a pair to the relative path of its page (a file
-    path: it is percent-encoded here)."""
+    path: it is percent-encoded here). No clock time on it: equal inputs and settings give
+    a byte-equal page."""
     result = run.result
     links = {pair: href(path) for pair, path in (pair_links or {}).items()}
     order, cells = heatmap(result)
@@ -255,7 +254,6 @@ def render_audit(
             failures=run.failures,
             reused=run.reused,
             version=__version__,
-            generated=(generated or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M UTC"),
             settings=run.corpus.settings,
             css=template_text("report.css") + template_text("audit.css"),
         )
