@@ -75,10 +75,9 @@ def _shared_postings(records: list[ReportRecord], cap: int) -> tuple[IdArray, Id
     packed.sort()
     halves = packed.view(np.int32).reshape(-1, 2)  # a document fits in 31 bits
     low, high = (0, 1) if sys.byteorder == "little" else (1, 0)
-    starts, ends = _runs(halves[:, high])
-    held = ends - starts
+    bounds = np.append(_runs(halves[:, high])[0], len(packed))  # each string's first row
+    held = np.diff(bounds)
     kept = np.flatnonzero((held >= 2) & (held <= cap))  # most strings are one report's
-    bounds = np.append(starts, len(packed))
     docs = gather(bounds, halves[:, low], kept).astype(np.int64)
     new_ends = np.cumsum(held[kept])
     return docs, new_ends - held[kept], new_ends
