@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from compare.corpus import clause_index, pairs
+from compare import AuditRun
+from compare.corpus import clause_index, lexicon, pairs
 from compare.corpus.clause_index import Holders, blocks, distinct
 
 
@@ -153,3 +154,35 @@ def test_pairs_sharing_counts_rare_clauses_as_defined(
     expected = sorted(p for p, c in counts.items() if c >= at_least)
     assert len(expected) > 10
     assert pairs.pairs_sharing(holders, rare, at_least, jobs) == expected
+
+
+def test_lower_bounds_are_each_clauses_lower_bound_found_once_whoever_asks_first(
+    holders: Holders, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether the counts or a caller asks first, the same maxima, kept (int32)."""
+    expected = [holders.lower_bound(i) for i in range(len(holders))]
+    for first in ("counts", "caller"):
+        monkeypatch.setattr(holders, "_lower", None)
+        monkeypatch.setattr(holders, "_exact", None)
+        if first == "counts":
+            holders.at_least_each([2])
+        found = holders.lower_bounds()
+        assert found.tolist() == expected
+        assert found.dtype == np.int32 and holders.lower_bounds() is found
+    assert max(expected) > 1
+
+
+@pytest.mark.parametrize("count", [1, 5, 60, 10**6])
+def test_lexicon_candidates_are_the_most_held_clauses_held_twice(
+    three_governments: AuditRun, holders: Holders, count: int
+) -> None:
+    """By lower bound, then own holders (both descending), then example: the first
+    ``count`` of every clause held twice sorted so."""
+    index = three_governments.corpus.index
+    shared = holders.at_least_all(2)
+    ranked = sorted(
+        np.flatnonzero(shared).tolist(),
+        key=lambda i: (-holders.lower_bound(i), -holders.own_count(i), index.examples[i]),
+    )
+    assert len(ranked) > 60
+    assert lexicon.candidates(index, holders, count, shared) == ranked[:count]

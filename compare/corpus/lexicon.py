@@ -116,6 +116,13 @@ def candidates(
     candidates."""
     shared = np.flatnonzero(held_twice)
     bound = docs.lower_bounds()[shared]
+    if len(shared) > count:
+        # The first ``count`` (and their ties) are bound at least as high as the count-th
+        # highest bound: sort those, not every clause held twice (at 50,000 reports,
+        # millions: 8 s).
+        floor = np.partition(bound, len(bound) - count)[len(bound) - count]
+        high = bound >= floor
+        shared, bound = shared[high], bound[high]
     own = docs.key_size[shared]
     order = np.lexsort((-own, -bound))
     shared, bound, own = shared[order], bound[order], own[order]

@@ -147,8 +147,7 @@ class ProvenanceCounter:
         low, high = docs.bounds(self.key_governments)
         out = low >= count
         doubtful = np.flatnonzero(~out & (high >= count))
-        for block in blocks(high[doubtful], HOLDINGS_PER_BLOCK):
-            out[doubtful[block]] = docs.union_sizes(doubtful[block], self.lineage.gov) >= count
+        out[doubtful] = docs.union_sizes(doubtful, self.lineage.gov) >= count
         return out
 
     def _peers(self, doc: int, ids: IdArray) -> NDArray[np.bool_]:
