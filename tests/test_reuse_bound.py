@@ -8,6 +8,7 @@ import itertools
 
 import pytest
 
+from compare.corpus import audit
 from compare.corpus.audit import _Auditor
 from compare.corpus.run import AuditRun
 
@@ -23,10 +24,17 @@ def exact(auditor: _Auditor) -> dict[tuple[int, int], float]:
     return auditor.reuse_of_pairs(list(itertools.combinations(range(auditor.n), 2)))
 
 
+@pytest.mark.parametrize("few", [0, 10**6], ids=["bounded", "all-exact"])
 @pytest.mark.parametrize("share", [0.0, 0.02, 0.1, 0.2, 0.3, 0.5])
 def test_measured_pairs_are_all_that_reach_the_share_and_the_required(
-    auditor: _Auditor, exact: dict[tuple[int, int], float], share: float
+    auditor: _Auditor,
+    exact: dict[tuple[int, int], float],
+    share: float,
+    few: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """Each report's partners bounded first, or (few partners) all measured exactly."""
+    monkeypatch.setattr(audit, "FEW_PARTNERS", few)
     every = list(itertools.combinations(range(auditor.n), 2))
     year_over_year = {
         (min(d, p), max(d, p))
@@ -45,6 +53,8 @@ def test_measured_pairs_are_all_that_reach_the_share_and_the_required(
         assert may == every
     if share >= 0.1:  # most pairs of these reports share a few percent: they are spared
         assert len(may) <= 2 * max(len(reaching), 1) and len(may) < len(every) / 10
-        assert len(reuse) < len(every)
+        assert (len(reuse) < len(every)) == (few == 0)  # the bound spares measuring
+    if few:
+        assert may == reaching
     if 0 < share <= 0.3:  # a government's consecutive years share that much
         assert 0 < len(reaching) < len(every)

@@ -44,6 +44,8 @@ from .records import ReportRecord
 from .results import AuditResult, Closest, DocumentFigures, PairFigures, TimelinePoint
 
 MIN_PAIR_CLAUSES = 2
+# A report with at most this many partners to measure has them all measured exactly.
+FEW_PARTNERS = 24
 
 
 @dataclass
@@ -192,6 +194,13 @@ class _Auditor:
         a, others, required = item
         record = self.records[a]
         weights, body = record.clause_chars, record.body_chars
+        if len(others) <= FEW_PARTNERS:
+            # Few partners: all measured exactly in one pass cost less than a bound and
+            # a second pass, if the keys held by more reports than partners are searched
+            # in each partner's keys (50,000 reports, 8 to 16 partners: 2.8 -> 1.9 ms).
+            found = self.docs.found_by_each(a, others, weights, scatter_per_partner=1)
+            exact = [(b, _fraction(c, body)) for b, c in zip(others, found.tolist(), strict=True)]
+            return exact, [b for b, value in exact if value >= share]
         order = np.argsort(-self.docs.reach(a), kind="stable")  # most widely held first
         counted = np.cumsum(weights[order], dtype=np.int64)
         widely = np.sort(order[: int(np.searchsorted(counted, share * body / 2, "right"))])

@@ -367,11 +367,17 @@ class Holders:
         return reach
 
     def found_by_each(
-        self, doc: int, others: Sequence[int], weights: IdArray, among: IdArray | None = None
+        self,
+        doc: int,
+        others: Sequence[int],
+        weights: IdArray,
+        among: IdArray | None = None,
+        scatter_per_partner: float | None = None,
     ) -> IdArray:
         """For each of ``others``, the sum of ``weights`` (one per clause of ``doc``, in
         order) over the clauses of ``doc`` that document holds, or a near-duplicate of;
         only over the clauses at positions ``among`` (ascending) when given.
+        ``scatter_per_partner``: see :meth:`_partner_holdings` (the same sums either way).
 
         Sparse, one pass for all the partners of a document: of a report's thousands
         of keys most are its own, so the (key, partner) holdings are few next to a
@@ -386,7 +392,7 @@ class Holders:
         if len(flat) == 0 or not others:
             return found
         uniq, inverse = np.unique(flat, return_inverse=True)
-        key_row, column = self._partner_holdings(uniq, others)
+        key_row, column = self._partner_holdings(uniq, others, scatter_per_partner)
         ends = np.append(starts, len(flat))
         lengths = np.diff(ends)
         single = lengths == 1
@@ -406,10 +412,13 @@ class Holders:
             ).astype(np.int64)
         return found
 
-    def _partner_holdings(self, keys: IdArray, others: Sequence[int]) -> tuple[IdArray, IdArray]:
+    def _partner_holdings(
+        self, keys: IdArray, others: Sequence[int], scatter_per_partner: float | None = None
+    ) -> tuple[IdArray, IdArray]:
         """Every (row in ``keys``, column in ``others``) where that partner holds that key.
 
-        The holders of a key held by few reports are scattered into partner columns.
+        The holders of a key held by at most ``scatter_per_partner`` (default
+        ``_SCATTER_PER_PARTNER``) reports per partner are scattered into partner columns.
         The rest (formula, whose holders grow with the corpus) are searched: the partners
         among each key's holders, or each partner's keys for all those keys at once,
         whichever loop is shorter (a report and its previous one: two searches).
@@ -418,7 +427,8 @@ class Holders:
         column = np.full(self.n_docs, -1, dtype=np.int64)
         column[partners] = np.arange(len(partners))
         sizes = self.key_size[keys]
-        scatter = sizes <= _SCATTER_PER_PARTNER * len(partners)
+        per_partner = _SCATTER_PER_PARTNER if scatter_per_partner is None else scatter_per_partner
+        scatter = sizes <= per_partner * len(partners)
         few = np.flatnonzero(scatter)
         columns = column[gather(self.key_doc_start, self.key_docs, keys[few])]
         rows = np.repeat(few, sizes[few])
