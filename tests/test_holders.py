@@ -19,17 +19,19 @@ def test_member_array_is_every_holder_of_the_clause_or_a_near_duplicate(
 
 
 @pytest.mark.parametrize("count", [2, 3, 8])
-@pytest.mark.parametrize("mark_from", [16, 0, 10**9], ids=["default", "all-sorted", "all-marked"])
+@pytest.mark.parametrize(
+    "bitsets_from", [16, 0, 10**9], ids=["default", "all-sorted", "all-bitsets"]
+)
 def test_at_least_all_is_at_least_of_each_clause(
     holders: Holders,
     members_by_definition: list[set[int]],
     count: int,
-    mark_from: int,
+    bitsets_from: int,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Counted by sorting each clause's holdings, by marking them in a row of documents,
-    or each clause the way its holdings call for."""
-    monkeypatch.setattr(clause_index, "_MARK_FROM", mark_from)
+    """Counted by sorting each clause's holdings, by OR-ing its keys' bitsets of
+    documents, or each clause the way its holdings call for."""
+    monkeypatch.setattr(clause_index, "_BITSETS_FROM", bitsets_from)
     monkeypatch.setattr(holders, "_exact", None)  # counted again, the other way
     expected = [len(m) >= count for m in members_by_definition]
     found = holders.at_least_all(count)
@@ -186,3 +188,23 @@ def test_lexicon_candidates_are_the_most_held_clauses_held_twice(
     )
     assert len(ranked) > 60
     assert lexicon.candidates(index, holders, count, shared) == ranked[:count]
+
+
+@pytest.mark.parametrize(
+    "bitsets_from", [16, 0, 10**9], ids=["default", "all-sorted", "all-bitsets"]
+)
+def test_union_sizes_count_the_distinct_labels_of_each_clauses_holders(
+    holders: Holders,
+    members_by_definition: list[set[int]],
+    bitsets_from: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """By any label of the documents (three of them, and a hundred: a bitset of two
+    words), each way of counting."""
+    monkeypatch.setattr(clause_index, "_BITSETS_FROM", bitsets_from)
+    clauses = np.arange(0, len(holders), 5)
+    for width in (3, 100):
+        label = (np.arange(holders.n_docs) * 37) % width
+        expected = [len({int(label[d]) for d in members_by_definition[i]}) for i in clauses]
+        assert holders.union_sizes(clauses, label).tolist() == expected
+        assert max(expected) > 1 and int(label.max()) >= 64 * (width > 64)

@@ -49,7 +49,7 @@ _EMPTY_IDS: IdArray = np.zeros(0, dtype=np.int64)
 _SCATTER_PER_PARTNER = 8
 # A clause with at least (labels / this) holdings is counted by OR-ing its keys' bitsets
 # of labels, not by sorting its holdings.
-_MARK_FROM = 16
+_BITSETS_FROM = 16
 _BITSET_BYTES = 1 << 26  # keys' bitsets gathered at once (bounds memory, not results)
 _BYTE_BITS = np.array([bin(b).count("1") for b in range(256)], dtype=np.uint8)
 HOLDINGS_PER_BLOCK = 4_000_000  # holdings looked at in one go (bounds memory, not results)
@@ -207,14 +207,13 @@ class Holders:
             return out
         width = self.n_docs if label is None else int(label.max()) + 1
         entries = self._entries(clauses)
-        marked = entries * _MARK_FROM >= width
-        light = np.flatnonzero(~marked)
+        heavy = entries * _BITSETS_FROM >= width
+        light = np.flatnonzero(~heavy)
         for block in blocks(entries[light], HOLDINGS_PER_BLOCK):
             chosen = light[block]
             owner, labels = self._holdings(clauses[chosen], label)
             out[chosen] = self._sorted_union(owner, labels, len(chosen), width)
-        heavy = np.flatnonzero(marked)
-        if len(heavy):
+        if heavy.any():
             out[heavy] = self._bitset_union(clauses[heavy], label, width)
         return out
 
