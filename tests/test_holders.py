@@ -10,6 +10,13 @@ from compare.corpus import clause_index, lexicon, pairs
 from compare.corpus.clause_index import Holders, blocks, distinct
 
 
+@pytest.fixture(params=[16, 0, 10**9], ids=["default", "all-sorted", "all-bitsets"])
+def counting_way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Union sizes counted each clause the way its holdings call for, all by sorting
+    holdings, or all by OR-ing keys' bitsets."""
+    monkeypatch.setattr(clause_index, "_BITSETS_FROM", request.param)
+
+
 def test_member_array_is_every_holder_of_the_clause_or_a_near_duplicate(
     holders: Holders, members_by_definition: list[set[int]]
 ) -> None:
@@ -19,19 +26,15 @@ def test_member_array_is_every_holder_of_the_clause_or_a_near_duplicate(
 
 
 @pytest.mark.parametrize("count", [2, 3, 8])
-@pytest.mark.parametrize(
-    "bitsets_from", [16, 0, 10**9], ids=["default", "all-sorted", "all-bitsets"]
-)
 def test_at_least_all_is_at_least_of_each_clause(
     holders: Holders,
     members_by_definition: list[set[int]],
     count: int,
-    bitsets_from: int,
+    counting_way: None,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Counted by sorting each clause's holdings, by OR-ing its keys' bitsets of
     documents, or each clause the way its holdings call for."""
-    monkeypatch.setattr(clause_index, "_BITSETS_FROM", bitsets_from)
     monkeypatch.setattr(holders, "_exact", None)  # counted again, the other way
     expected = [len(m) >= count for m in members_by_definition]
     found = holders.at_least_all(count)
@@ -190,18 +193,13 @@ def test_lexicon_candidates_are_the_most_held_clauses_held_twice(
     assert lexicon.candidates(index, holders, count, shared) == ranked[:count]
 
 
-@pytest.mark.parametrize(
-    "bitsets_from", [16, 0, 10**9], ids=["default", "all-sorted", "all-bitsets"]
-)
 def test_union_sizes_count_the_distinct_labels_of_each_clauses_holders(
     holders: Holders,
     members_by_definition: list[set[int]],
-    bitsets_from: int,
-    monkeypatch: pytest.MonkeyPatch,
+    counting_way: None,
 ) -> None:
     """By any label of the documents (three of them, and a hundred: a bitset of two
     words), each way of counting."""
-    monkeypatch.setattr(clause_index, "_BITSETS_FROM", bitsets_from)
     clauses = np.arange(0, len(holders), 5)
     for width in (3, 100):
         label = (np.arange(holders.n_docs) * 37) % width
