@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import random
 
+import numpy as np
+
 from compare.corpus.keytable import KeyTable, key_hashes
 
 
@@ -38,3 +40,30 @@ def test_key_hashes_are_each_keys_blake2b_128() -> None:
     ]
     assert key_hashes(keys).tolist() == expected
     assert key_hashes([]).shape == (0, 2)
+
+
+def test_key_table_tells_apart_hashes_that_share_their_first_word() -> None:
+    """Rows equal in the first word and not the second (odds of 2**-64 a pair) are two
+    keys, in the batch and in the table: a table comparing first words only merges them."""
+    rows = np.array([[7, 1], [7, 2], [7, 1], [9, 5], [7 + (1 << 20), 3], [7, 2]], dtype=np.uint64)
+    table = KeyTable(4)  # 7 and 7 + 2**20 share a home slot in any table this small
+    ids, new = table.intern(rows)
+    assert ids.tolist() == [0, 1, 0, 2, 3, 1]
+    assert new.tolist() == [0, 1, 3, 4]
+    again, new = table.intern(rows[[5, 4, 0]])
+    assert again.tolist() == [1, 3, 0] and new.tolist() == []
+    assert table.find(np.array([[7, 3], [9, 5]], dtype=np.uint64)).tolist() == [-1, 2]
+
+
+def test_growing_a_crowded_table_keeps_every_key() -> None:
+    """Keys that all want the last slots wrap round when the table grows (the fill's
+    running maximum runs past the end) and are still found."""
+    rng = np.random.default_rng(3)
+    high = np.uint64((1 << 16) - 1)
+    first = (rng.integers(0, 1 << 40, 300, dtype=np.uint64) << np.uint64(16)) | high
+    rows = np.column_stack((first, np.arange(300, dtype=np.uint64)))
+    table = KeyTable(2)
+    for part in np.array_split(rows, 7):
+        table.intern(part)
+    assert table.find(rows).tolist() == list(range(300))
+    assert (table.in_id_order() == rows).all()

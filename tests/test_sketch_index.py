@@ -289,6 +289,11 @@ def test_interning_reports_together_is_interning_them_one_by_one(together: int) 
     assert [ids.tolist() for ids in a.doc_clauses] == [ids.tolist() for ids in b.doc_clauses]
     assert a.examples.since(0) == b.examples.since(0)
     assert a.lowered == b.lowered and a.lowered  # some example was lowered by a later report
+    least: dict[int, str] = {}  # the definition: each clause's least text over all reports
+    for record, ids in zip(records, a.doc_clauses, strict=True):
+        for ident, text in zip(ids.tolist(), record.clause_texts, strict=True):
+            least[ident] = min(least.get(ident, text), text)
+    assert b.examples.since(0) == [least[i] for i in range(len(least))]
     rows = a.band_columns.rows
     assert b.band_columns.rows == rows == len(a.examples)
     assert np.array_equal(

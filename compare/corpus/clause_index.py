@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -449,6 +451,14 @@ class Holders:
         return np.concatenate(found_rows), np.concatenate(found_columns)
 
 
+def _picked(texts: Sequence[str], positions: list[int]) -> Sequence[str]:
+    """``[texts[p] for p in positions]``, gathered in C (interning picks most texts)."""
+    if len(positions) < 2:
+        return [texts[p] for p in positions]
+    picked: Sequence[str] = itemgetter(*positions)(texts)
+    return picked
+
+
 class ClauseIndex:
     """Distinct clauses, their band hashes, and the clauses of each document."""
 
@@ -482,17 +492,12 @@ class ClauseIndex:
         clauses gives the same ids, examples and band rows as one document at a time."""
         if self._released:
             raise ValueError("the lookup table was released: load the index again")
-        all_texts = [t for some in texts for t in some]
+        all_texts = list(chain.from_iterable(texts))
         out, fresh = self.table.intern(np.concatenate(hashes) if len(hashes) > 1 else hashes[0])
         is_new = np.zeros(len(out), dtype=bool)
         is_new[fresh] = True
-        self.examples.extend([all_texts[pos] for pos in fresh.tolist()])
-        for pos in np.flatnonzero(~is_new).tolist():
-            ident = int(out[pos])
-            # the least text: the same example whatever order reports come in
-            if all_texts[pos] < self.examples[ident]:
-                self.examples[ident] = all_texts[pos]
-                self.lowered.add(ident)
+        self.examples.extend(_picked(all_texts, fresh.tolist()))
+        self._lower_examples(out, np.flatnonzero(~is_new), all_texts)
         if len(fresh):
             table = np.concatenate(bands) if len(bands) > 1 else bands[0]
             self.band_columns.append(table[fresh])
@@ -501,6 +506,30 @@ class ClauseIndex:
         for k, ids in enumerate(per_doc):
             self.hold(doc_id + k, ids)
         return per_doc
+
+    def _lower_examples(self, ids: IdArray, seen: IdArray, texts: Sequence[str]) -> None:
+        """Make each clause's example the least of its texts so far: the same example
+        whatever order reports come in.
+
+        ``seen`` are the positions of clauses met before (in the table or earlier in this
+        batch). Their texts are grouped by clause and the least compared with the stored
+        example once (each look-up decodes it): formula recurring within a batch makes a
+        fifth fewer look-ups than one per occurrence (20,000 realistic reports)."""
+        if len(seen) == 0:
+            return
+        order = seen[np.argsort(ids[seen], kind="stable")]
+        grouped = ids[order]
+        starts = np.flatnonzero(np.concatenate(([True], grouped[1:] != grouped[:-1])))
+        ends = np.append(starts[1:], len(order)).tolist()
+        positions = order.tolist()
+        for ident, start, end in zip(grouped[starts].tolist(), starts.tolist(), ends, strict=True):
+            if end - start == 1:
+                least = texts[positions[start]]
+            else:
+                least = min(_picked(texts, positions[start:end]))
+            if least < self.examples[ident]:
+                self.examples[ident] = least
+                self.lowered.add(ident)
 
     def restore(
         self, hashes: KeyHashes, examples: tuple[bytes, NDArray[np.int64]], bands: BandHashes
