@@ -112,7 +112,9 @@ class KeyTable:
             capacity // len(self.ids) - 1
         )
         used = used[np.argsort(added.astype(np.uint16), kind="stable")]
+        del added
         h1, h2, ids = self.h1[used], self.h2[used], self.ids[used]
+        del used  # the old table goes in _alloc: only the keys are held through the fill
         self._alloc(capacity)
         self._fill(h1, h2, ids)
 
@@ -125,9 +127,12 @@ class KeyTable:
         home to its own is taken, which is all ``find`` needs. Keys pushed past the
         last slot wrap round and are placed from slot 0 on."""
         order = np.argsort(h1 & self.mask, kind="stable")
-        home = (h1[order] & self.mask).astype(np.int64)
-        step = np.arange(len(home), dtype=np.int64)
-        slot = np.maximum.accumulate(home - step) + step
+        slot = (h1[order] & self.mask).astype(np.int64)  # home, then the slot taken
+        step = np.arange(len(slot), dtype=np.int64)
+        np.subtract(slot, step, out=slot)
+        np.maximum.accumulate(slot, out=slot)
+        np.add(slot, step, out=slot)
+        del step
         inside = slot < len(self.ids)
         at, kept = slot[inside], order[inside]
         self.ids[at], self.h1[at], self.h2[at] = ids[kept], h1[kept], h2[kept]
