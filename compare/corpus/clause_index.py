@@ -40,6 +40,7 @@ from .bands import (
     gather,
     group_columns,
     id_type,
+    run_starts,
     transposed,
 )
 from .bands import IdArray as IdArray  # clause, key or document ids, as the figures use them
@@ -519,14 +520,11 @@ class ClauseIndex:
             return
         order = seen[np.argsort(ids[seen], kind="stable")]
         grouped = ids[order]
-        starts = np.flatnonzero(np.concatenate(([True], grouped[1:] != grouped[:-1])))
+        starts = np.flatnonzero(run_starts(grouped))
         ends = np.append(starts[1:], len(order)).tolist()
         positions = order.tolist()
         for ident, start, end in zip(grouped[starts].tolist(), starts.tolist(), ends, strict=True):
-            if end - start == 1:
-                least = texts[positions[start]]
-            else:
-                least = min(_picked(texts, positions[start:end]))
+            least = min(_picked(texts, positions[start:end]))
             if least < self.examples[ident]:
                 self.examples[ident] = least
                 self.lowered.add(ident)

@@ -18,6 +18,8 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
+from .bands import run_starts
+
 KeyHashes = NDArray[np.uint64]  # one row (two uint64) per clause
 _PAIR = np.dtype((np.void, 16))
 _CLAIMED = -2  # a slot claimed for a round holds _CLAIMED minus the claiming position
@@ -171,9 +173,8 @@ def _first_of_each(hashes: KeyHashes) -> tuple[NDArray[np.int64], NDArray[np.int
     take the rows' own sort."""
     order = np.argsort(hashes[:, 0], kind="stable")
     ranked = hashes[order]
-    starts = np.ones(len(order), dtype=bool)
-    np.not_equal(ranked[1:, 0], ranked[:-1, 0], out=starts[1:])
-    if not (ranked[1:, 1][~starts[1:]] == ranked[:-1, 1][~starts[1:]]).all():
+    starts = run_starts(ranked[:, 0])
+    if not np.array_equal(starts, run_starts(ranked[:, 0], ranked[:, 1])):
         packed = np.ascontiguousarray(hashes).view(_PAIR).ravel()
         _, first, inverse = np.unique(packed, return_index=True, return_inverse=True)
         return first, inverse.reshape(-1)
