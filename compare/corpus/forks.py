@@ -16,10 +16,11 @@ client), ``jobs`` is 1 and the map runs here.
 from __future__ import annotations
 
 import multiprocessing
-import signal
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
+
+from .._runtime import worker_signals
 
 Item = TypeVar("Item")
 Answer = TypeVar("Answer")
@@ -45,7 +46,7 @@ def fork_map(task: Callable[[Item], Answer], items: Sequence[Item], jobs: int) -
     _task = task
     try:
         context = multiprocessing.get_context("fork")
-        with context.Pool(jobs, initializer=leave_interrupt_to_parent) as pool:
+        with context.Pool(jobs, initializer=worker_signals) as pool:
             parts = pool.map(_run_chunk, contiguous_runs(items, jobs * CHUNKS_PER_JOB), chunksize=1)
     finally:
         _task = None
@@ -61,9 +62,3 @@ def contiguous_runs(items: Sequence[Item], count: int) -> list[Sequence[Item]]:
 def _run_chunk(chunk: Sequence[Any]) -> list[Any]:
     assert _task is not None  # set before the pool forked
     return [_task(item) for item in chunk]
-
-
-def leave_interrupt_to_parent() -> None:
-    """A terminal's Ctrl-C reaches the whole process group: the parent stops the pool
-    and says so in one line, the workers say nothing."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -19,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from .._runtime import worker_signals
 from .._version import __version__
 from ..corpus.background import Background, add_background
 from ..corpus.provenance import KINDS
@@ -117,7 +118,7 @@ def pair_pages(
     _FORKED = (maker, pairs)
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        with ProcessPoolExecutor(jobs, context, initializer=worker_signals) as pool:
             yield from zip(pairs, pool.map(_forked_page, range(len(pairs))), strict=True)
     finally:
         _FORKED = None
