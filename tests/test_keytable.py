@@ -67,3 +67,31 @@ def test_growing_a_crowded_table_keeps_every_key() -> None:
         table.intern(part)
     assert table.find(rows).tolist() == list(range(300))
     assert (table.in_id_order() == rows).all()
+
+
+def test_extend_enters_stored_keys_with_the_ids_intern_gives() -> None:
+    """A stored index's clauses come back distinct and in id order: ``extend`` enters them
+    without look-ups, into an empty table at once and into a filled one key by key, and
+    the table then answers as if each had been interned."""
+    rng = np.random.default_rng(8)
+    rows = np.unique(rng.integers(0, 1 << 62, size=(2100, 2), dtype=np.uint64), axis=0)[:2000]
+    rows = rows[rng.permutation(len(rows))]
+    table = KeyTable(2)
+    table.extend(rows[:700])
+    table.extend(rows[700:1500])
+    table.extend(rows[:0])
+    assert table.count == 1500
+    assert table.find(rows).tolist() == [*range(1500), *([-1] * 500)]
+    ids, new = table.intern(rows[1200:])
+    assert ids.tolist() == list(range(1200, 2000))
+    assert new.tolist() == list(range(300, 800))
+    assert (table.in_id_order() == rows).all()
+
+
+def test_extend_wraps_keys_that_all_want_the_last_slots() -> None:
+    high = np.uint64((1 << 16) - 1)
+    first = (np.arange(1, 301, dtype=np.uint64) << np.uint64(20)) | high
+    rows = np.column_stack((first, np.arange(300, dtype=np.uint64)))
+    table = KeyTable(2)
+    table.extend(rows)
+    assert table.find(rows).tolist() == list(range(300))

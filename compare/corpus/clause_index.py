@@ -532,9 +532,9 @@ class ClauseIndex:
     def restore(
         self, hashes: KeyHashes, examples: tuple[bytes, NDArray[np.int64]], bands: BandHashes
     ) -> None:
-        """Re-enter stored clauses (in id order) without sketching them again; ``examples``
-        packed as UTF-8 with the end of each."""
-        self.table.intern(hashes)
+        """Re-enter stored clauses (in id order, each new) without sketching them again;
+        ``examples`` packed as UTF-8 with the end of each."""
+        self.table.extend(hashes)
         self.examples.extend_packed(*examples)
         self.band_columns.append(bands)
         self._changed()

@@ -148,6 +148,22 @@ class KeyTable:
         order = used[np.argsort(self.ids[used])]
         return np.column_stack((self.h1[order], self.h2[order]))
 
+    def extend(self, hashes: KeyHashes) -> None:
+        """Add keys known to be distinct and absent, ids in their order from ``count`` on:
+        a stored index's clauses, which need neither the batch's uniques nor a look-up
+        (``intern`` spent most of loading a 10,000-report index's keys on those). Into an
+        empty table they are filled at once."""
+        if len(hashes) == 0:
+            return
+        ids = np.arange(self.count, self.count + len(hashes), dtype=np.int64)
+        empty = self.count == 0
+        self._grow(self.count + len(hashes))
+        if empty:
+            self._fill(hashes[:, 0], hashes[:, 1], ids)
+        else:
+            self._place(hashes[:, 0], hashes[:, 1], ids)
+        self.count += len(hashes)
+
     def intern(self, hashes: KeyHashes) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
         """Ids of the hashes, adding the new ones; and the positions that were new
         (the first position of each new key, ascending)."""
