@@ -50,9 +50,10 @@ def stopped_by_signals() -> Iterator[None]:
 
     A terminal's Ctrl-C reaches every process of the group: the workers ignore it, so
     the pool is shut down by this process rather than found broken mid-cancel. A
-    SIGTERM still ends a worker at once (``kill`` names one process). Pools set their
-    workers' signals themselves (:func:`worker_signals`); the handler's own test of the
-    process id covers any fork that does not."""
+    SIGTERM ends a worker at once (``kill`` names one process): pools give their
+    workers the default action (:func:`worker_signals`). The handler's test of the
+    process id is a fallback for a fork that does not, and acts only between bytecodes
+    (not while the fork is blocked in C)."""
     here = os.getpid()
     stopping: list[int] = []
 
@@ -86,11 +87,33 @@ def worker_signals() -> None:
     back, ending the worker wherever it is. A forked worker would otherwise inherit
     the parent's Python handler, and a Python handler runs only between bytecodes: a
     SIGTERM landing just before the worker blocks on its task queue's lock was lost,
-    the worker slept on, and ``Pool.terminate`` (which every ``with Pool()`` ends in)
-    waited for it forever (a loop of ``fork_map`` calls hung between the 400th and the
-    600th; with the default action, 3,000 ran through)."""
+    the worker slept on, and multiprocessing's ``Pool.terminate`` (which ``with Pool()``
+    ends in) waited for it forever (a loop of ``fork_map`` calls hung between the 400th
+    and the 600th; with the default action, 3,000 ran through). A SIGTERM held back by
+    :func:`sigterm_held` reaches the worker once the default action is set."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+
+
+@contextmanager
+def sigterm_held() -> Iterator[None]:
+    """SIGTERM held back in this thread while it forks workers.
+
+    A fork keeps the parent's Python handler until its initializer
+    (:func:`worker_signals`) sets the default action; a SIGTERM in between would be
+    dropped (CPython prints "ignored due to race condition") and the worker would sleep
+    on. Held, the signal waits in the worker until its initializer lets it through, and
+    here until the forks are made."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _quiet_cancelled_pool(

@@ -71,7 +71,7 @@ def test_growing_a_crowded_table_keeps_every_key() -> None:
 
 def test_extend_enters_stored_keys_with_the_ids_intern_gives() -> None:
     """A stored index's clauses come back distinct and in id order: ``extend`` enters them
-    without look-ups, into an empty table at once and into a filled one key by key, and
+    without look-ups, into an empty table at once and into a filled one by rounds of claims, and
     the table then answers as if each had been interned."""
     rng = np.random.default_rng(8)
     rows = np.unique(rng.integers(0, 1 << 62, size=(2100, 2), dtype=np.uint64), axis=0)[:2000]

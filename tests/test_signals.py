@@ -11,12 +11,14 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 
 from compare import AuditSettings
 from compare._runtime import stopped_by_signals
 from compare.corpus import engines, forks
+from compare.render import audit_page
 
 from .conftest import SAMPLE_NAMES, sample_path
 from .hostile import PARAGRAPH, ROOT
@@ -123,38 +125,61 @@ def test_signal_stops_a_parallel_audit(
             os.killpg(process.pid, signal.SIGKILL)
 
 
-def _worker_dispositions(*_: object) -> tuple[bool, bool]:
-    """In a worker: whether SIGTERM has the default action and Ctrl-C is ignored."""
+def _worker_dispositions(*_: object) -> tuple[bool, bool, bool]:
+    """In a worker: whether SIGTERM has the default action and gets through (is not held
+    back), and whether Ctrl-C is ignored."""
     term, interrupt = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)
-    return term == signal.SIG_DFL, interrupt == signal.SIG_IGN
+    held = signal.SIGTERM in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    return term == signal.SIG_DFL, not held, interrupt == signal.SIG_IGN
 
 
+READY = (True, True, True)
 # The start method in use, without fixing it (the first of all is the platform's default).
 _START = (
     multiprocessing.get_start_method(allow_none=True) or multiprocessing.get_all_start_methods()[0]
 )
-forked_only = pytest.mark.skipif(
+can_fork = pytest.mark.skipif(not forks.can_fork(), reason="no fork on this platform")
+forks_by_default = pytest.mark.skipif(
     not forks.can_fork() or _START != "fork",
-    reason="workers are forks of the run only where the platform forks by default",
+    reason="the pool's workers are forks of the run only where the platform forks by default",
 )
 
 
-@forked_only
-def test_forked_figure_workers_end_at_a_sigterm_wherever_they_are() -> None:
+@can_fork
+def test_forked_figure_workers_take_sigterms_default_action() -> None:
     """Under the CLI's handlers a forked worker inherited a Python SIGTERM handler, which
     runs only between bytecodes: a SIGTERM landing as the worker blocked on its queue's
-    lock was lost and ``Pool.terminate`` waited forever (a loop of maps hung within 600)."""
+    lock was lost and ``Pool.terminate`` waited forever (a loop of maps hung within 600).
+    The signal is held back while the pool forks, and let through in the workers."""
     with stopped_by_signals():
         assert signal.getsignal(signal.SIGTERM) != signal.SIG_DFL  # the run's own handler
         answers = forks.fork_map(_worker_dispositions, list(range(8)), jobs=2)
-    assert answers == [(True, True)] * 8
+        assert signal.SIGTERM not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # here too
+    assert answers == [READY] * 8
 
 
-@forked_only
-def test_reading_workers_end_at_a_sigterm_wherever_they_are(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+@forks_by_default
+def test_reading_workers_take_sigterms_default_action(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(engines, "read_record", _worker_dispositions)  # forks see the patch
     with stopped_by_signals():
         answers = list(engines.LocalEngine(2).read([f"{n}.txt" for n in range(8)], AuditSettings()))
-    assert answers == [(True, True)] * 8
+    assert answers == [READY] * 8
+
+
+class _Dispositions:
+    """Stands for the audit page's page maker: each "page" is the worker's signals."""
+
+    def __init__(self, *_: object) -> None:
+        pass
+
+    def page(self, _pair: object) -> tuple[bool, bool, bool]:
+        return _worker_dispositions()
+
+
+@can_fork
+def test_pair_page_workers_take_sigterms_default_action(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(audit_page, "_PageMaker", _Dispositions)
+    pairs: list[Any] = list(range(6))
+    with stopped_by_signals():
+        pages = list(audit_page.pair_pages(cast(Any, None), pairs, "audit.html", jobs=2))
+    assert pages == [(k, READY) for k in range(6)]

@@ -18,9 +18,10 @@ from __future__ import annotations
 import multiprocessing
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from typing import Any, TypeVar
 
-from .._runtime import worker_signals
+from .._runtime import sigterm_held, worker_signals
 
 Item = TypeVar("Item")
 Answer = TypeVar("Answer")
@@ -46,7 +47,9 @@ def fork_map(task: Callable[[Item], Answer], items: Sequence[Item], jobs: int) -
     _task = task
     try:
         context = multiprocessing.get_context("fork")
-        with context.Pool(jobs, initializer=worker_signals) as pool:
+        with ExitStack() as stack:
+            with sigterm_held():  # the pool forks its workers as it is made
+                pool = stack.enter_context(context.Pool(jobs, initializer=worker_signals))
             parts = pool.map(_run_chunk, contiguous_runs(items, jobs * CHUNKS_PER_JOB), chunksize=1)
     finally:
         _task = None
