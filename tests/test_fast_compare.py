@@ -1,4 +1,4 @@
-"""Bisection in ``_choose`` and prefix sums in ``coverage`` give what the scans gave."""
+"""``_choose`` by claimed characters and ``coverage`` by prefix sums give what the scans gave."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ _RUN = st.tuples(
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_RUN, max_size=80))
-def test_choose_by_bisection_equals_the_scan(runs: list[SharedSpan]) -> None:
+def test_choose_by_claimed_characters_equals_the_scan(runs: list[SharedSpan]) -> None:
     assert _choose(runs) == _choose_by_scan(runs)
 
 

@@ -20,7 +20,6 @@ longest first so that no character on either side is claimed twice.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -199,25 +198,25 @@ def near_pairs(
 
 
 class _Taken:
-    """Disjoint ``[start, end)`` intervals of one side, sorted, for overlap tests by bisection.
+    """The characters of one side claimed by chosen runs, a byte each.
 
-    The intervals never overlap, so sorted by start they are sorted by end
-    too, and the only one that can overlap ``[start, end)`` is the last one
-    starting before ``end``: one look-up instead of a scan of every interval.
+    A run overlaps the chosen ones when any character of it is claimed: one
+    C-speed search over the run's own length. (Bisection over the sorted
+    chosen intervals inserted into Python lists, which moved half the list
+    at every insert: quadratic in the runs, 0.15 s of 29,000 runs at 300,000
+    characters.)
     """
 
     def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+        self.claimed = bytearray()
 
     def overlaps(self, start: int, end: int) -> bool:
-        k = bisect_left(self.starts, end) - 1
-        return k >= 0 and self.ends[k] > start
+        return self.claimed.find(1, start, end) >= 0
 
     def add(self, start: int, end: int) -> None:
-        k = bisect_left(self.starts, start)
-        self.starts.insert(k, start)
-        self.ends.insert(k, end)
+        if end > len(self.claimed):
+            self.claimed.extend(bytes(end - len(self.claimed)))
+        self.claimed[start:end] = b"\x01" * (end - start)
 
 
 def _choose(runs: list[SharedSpan]) -> list[SharedSpan]:
