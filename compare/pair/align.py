@@ -24,6 +24,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -129,9 +130,18 @@ def _vector(counts: Counter[str], idf: dict[str, float]) -> _Vector:
 
 
 def _content_words(words: list[str]) -> Counter[str]:
-    return Counter(
-        w for w in words if len(w) >= 2 and all(is_han(c) for c in w) and w not in _FILLER
-    )
+    """Words of two or more Han characters, not filler, counted in first-seen order.
+
+    Counted first, then filtered, so each distinct word is tested once: the same
+    counts in the same order as filtering every occurrence.
+    """
+    counts = Counter(words)
+    return Counter({w: c for w, c in counts.items() if _is_content(w)})
+
+
+@lru_cache(maxsize=1 << 16)  # every level of nested sections asks of the same words
+def _is_content(word: str) -> bool:
+    return len(word) >= 2 and all(is_han(c) for c in word) and word not in _FILLER
 
 
 def _counts(prepared: Prepared, section: Section) -> tuple[Counter[str], Counter[str]]:
