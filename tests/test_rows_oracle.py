@@ -12,6 +12,7 @@ import pytest
 
 from compare import compare_reports
 from compare.pair import rows
+from compare.pair.gram_overlap import GramIds
 from compare.pair.prepared import Prepared
 from compare.read.chars import content_length, letters
 from compare.read.units import Unit
@@ -85,6 +86,7 @@ def test_table_and_matching_equal_the_cell_by_cell_code(pair: tuple[str, str]) -
     result = compare_reports(*pair)
     a, b = result.a, result.b
     by_b = rows._RunsOfB(result.shared)
+    bigrams = GramIds(rows._bigrams)  # one vocabulary for all section pairs, as the page's
     checked = 0
     for section_pair in result.pairs:
         if section_pair.a is None or section_pair.b is None:
@@ -93,7 +95,7 @@ def test_table_and_matching_equal_the_cell_by_cell_code(pair: tuple[str, str]) -
         sb = b.units_in(b.sentences, *rows.shown_span(section_pair.b, True))
         if not sa or not sb:
             continue
-        sim = rows._Similarity(a, b, sa, sb, by_b)
+        sim = rows._Similarity(a, b, sa, sb, by_b, bigrams)
         old = _old_similarity(a, b, sa, sb, result.shared)
         new = {(i, j): sim(i, j) for i in range(len(sa)) for j in range(len(sb)) if sim(i, j)}
         assert new == old

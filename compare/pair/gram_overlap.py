@@ -9,32 +9,63 @@ long section costs what its overlaps cost.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
+from numpy.typing import NDArray
 from scipy import sparse
 
+from ..read.units import Unit
 
-def _table(units: Sequence[Iterable[str]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
-    """Units by grams, 1 where a unit holds a gram (ids from ``vocabulary``)."""
-    indptr, indices = [0], []
-    for grams in units:
-        indices += [vocabulary.setdefault(g, len(vocabulary)) for g in grams]
-        indptr.append(len(indices))
+GramIdArray = NDArray[np.int64]
+
+
+class GramIds:
+    """Each unit's distinct grams as ids of one vocabulary both documents share.
+
+    A unit's ids are found once: nested section pairs (a part, then each of its
+    topics) ask for the same sentences again, and cutting grams and looking
+    them up one by one in Python was most of the cost of the products.
+    """
+
+    def __init__(self, grams: Callable[[str], Iterable[str]]) -> None:
+        """``grams`` gives a unit text's distinct grams."""
+        self._grams = grams
+        self._vocabulary: dict[str, int] = {}
+        self._found: dict[tuple[int, int, int], GramIdArray] = {}
+
+    @property
+    def size(self) -> int:
+        """How many distinct grams have been seen."""
+        return len(self._vocabulary)
+
+    def of(self, side: int, text: str, unit: Unit) -> GramIdArray:
+        """The ids of the grams of ``text[unit.start:unit.end]`` (``side``: 0 for A, 1 for B)."""
+        key = (side, unit.start, unit.end)
+        found = self._found.get(key)
+        if found is None:
+            vocabulary = self._vocabulary
+            grams = self._grams(text[unit.start : unit.end])
+            ids = [vocabulary.setdefault(g, len(vocabulary)) for g in grams]
+            found = self._found[key] = np.array(ids, dtype=np.int64)
+        return found
+
+
+def _table(units: Sequence[GramIdArray], size: int) -> sparse.csr_matrix:
+    """Units by grams, 1 where a unit holds a gram."""
+    indptr = np.zeros(len(units) + 1, dtype=np.int64)
+    np.cumsum([len(ids) for ids in units], out=indptr[1:])
+    indices = np.concatenate(units) if units else np.zeros(0, dtype=np.int64)
     data = np.ones(len(indices), dtype=np.int64)
-    return sparse.csr_matrix((data, indices, indptr), shape=(len(units), len(vocabulary)))
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(units), size))
 
 
 def gram_overlap(
-    grams_a: Sequence[Iterable[str]], grams_b: Sequence[Iterable[str]]
+    ids_a: Sequence[GramIdArray], ids_b: Sequence[GramIdArray], size: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(i, j, count)`` for every pair of a unit ``i`` of A and ``j`` of B sharing a gram,
-    sorted by ``(i, j)``. Each unit's grams must be distinct (a set, or deduplicated)."""
-    vocabulary: dict[str, int] = {}
-    xa = _table(grams_a, vocabulary)
-    xb = _table(grams_b, vocabulary)
-    xa.resize(xa.shape[0], len(vocabulary))
-    product = (xa @ xb.T).tocoo()
+    sorted by ``(i, j)``. Each unit's ids must be distinct and below ``size``."""
+    product = (_table(ids_a, size) @ _table(ids_b, size).T).tocoo()
     order = np.lexsort((product.col, product.row))
     return (
         product.row[order].astype(np.int64),

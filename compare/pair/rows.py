@@ -27,7 +27,7 @@ from ..model import Section
 from ..read.chars import content_length, letters
 from ..read.units import Unit
 from .align import SectionPair
-from .gram_overlap import gram_overlap
+from .gram_overlap import GramIds, gram_overlap
 from .prepared import Prepared
 from .redline import Redline, Redliner
 from .shared import SharedSpan
@@ -114,12 +114,18 @@ class _Similarity:
     """
 
     def __init__(
-        self, a: Prepared, b: Prepared, sa: list[Unit], sb: list[Unit], runs: _RunsOfB
+        self,
+        a: Prepared,
+        b: Prepared,
+        sa: list[Unit],
+        sb: list[Unit],
+        runs: _RunsOfB,
+        bigrams: GramIds,
     ) -> None:
         self.n, m = len(sa), len(sb)
-        ga = [_bigrams(a.text[u.start : u.end]) for u in sa]
-        gb = [_bigrams(b.text[u.start : u.end]) for u in sb]
-        gram_i, gram_j, overlap = gram_overlap(ga, gb)
+        ga = [bigrams.of(0, a.text, u) for u in sa]
+        gb = [bigrams.of(1, b.text, u) for u in sb]
+        gram_i, gram_j, overlap = gram_overlap(ga, gb, bigrams.size)
         gram_keys = gram_i * m + gram_j  # sorted, as the cells are
         sizes_a, sizes_b = _sizes(len(g) for g in ga), _sizes(len(g) for g in gb)
         by_bigrams = _ratio(2 * overlap, sizes_a[gram_i] + sizes_b[gram_j])
@@ -216,7 +222,12 @@ def _opens(section: Section, unit: Unit) -> bool:
 
 
 def _rows_of_pair(
-    a: Prepared, b: Prepared, pair: SectionPair, runs: _RunsOfB, redliner: Redliner
+    a: Prepared,
+    b: Prepared,
+    pair: SectionPair,
+    runs: _RunsOfB,
+    redliner: Redliner,
+    bigrams: GramIds,
 ) -> list[SentenceRow]:
     """The rows of one section pair (a one-sided pair gives one row of all its sentences)."""
     paired = pair.a is not None and pair.b is not None
@@ -230,7 +241,7 @@ def _rows_of_pair(
         head = redliner.redline(sa[0], sb[0])
         rows.append(SentenceRow((sa[0],), (sb[0],), head.same, heading=True, redline=head))
         sa, sb = sa[1:], sb[1:]
-    sim = _Similarity(a, b, sa, sb, runs)
+    sim = _Similarity(a, b, sa, sb, runs, bigrams)
     i = j = 0
     for mi, mj, s in [*_match(len(sa), len(sb), sim), (len(sa), len(sb), 0.0)]:
         if i < mi:
@@ -250,4 +261,5 @@ def sentence_rows(
     """For each section pair, in order, its rows of counterpart sentences."""
     redliner = Redliner(a, b)
     by_b = _RunsOfB(runs)
-    return [_rows_of_pair(a, b, pair, by_b, redliner) for pair in pairs]
+    bigrams = GramIds(_bigrams)
+    return [_rows_of_pair(a, b, pair, by_b, redliner, bigrams) for pair in pairs]

@@ -21,7 +21,7 @@ longest first so that no character on either side is claimed twice.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,7 +30,7 @@ from ..read.chars import content_length, letters
 from ..read.units import Unit
 from ..settings import CompareSettings
 from .align import SectionPair
-from .gram_overlap import gram_overlap
+from .gram_overlap import GramIdArray, GramIds, gram_overlap
 from .prepared import Prepared
 from .sketch import Signatures, band_hashes, sketch_texts
 from .word_diff import Op, WordCodes, word_diff
@@ -109,16 +109,21 @@ class _Differ:
             self.runs.append(SharedSpan(a0, a1, b0, b1, text))
 
 
-def _anchors(text: str, unit: Unit, k: int) -> list[str]:
-    """The distinct ``k``-grams of a unit's letters, in text order (never set order)."""
-    core = letters(text[unit.start : unit.end])
-    return list(dict.fromkeys(core[i : i + k] for i in range(len(core) - k + 1)))
+def _anchors(k: int) -> Callable[[str], list[str]]:
+    """The distinct ``k``-grams of a text's letters, in text order (never set order)."""
+
+    def anchors(text: str) -> list[str]:
+        core = letters(text)
+        return list(dict.fromkeys(core[i : i + k] for i in range(len(core) - k + 1)))
+
+    return anchors
 
 
 def _section_candidates(
     a: Prepared, b: Prepared, pairs: list[SectionPair], k: int
 ) -> Iterable[tuple[Unit, Unit]]:
     """Sentence pairs inside aligned sections that share exact anchors, best first."""
+    anchors = GramIds(_anchors(k))
     for pair in pairs:
         if pair.a is None or pair.b is None:
             continue
@@ -128,7 +133,9 @@ def _section_candidates(
         for unit in sa:
             same.setdefault(a.text[unit.start : unit.end], unit)
         best = _best_voted(
-            [_anchors(b.text, u, k) for u in sb], [_anchors(a.text, u, k) for u in sa]
+            [anchors.of(1, b.text, u) for u in sb],
+            [anchors.of(0, a.text, u) for u in sa],
+            anchors.size,
         )
         for j, unit in enumerate(sb):
             twin = same.get(b.text[unit.start : unit.end])
@@ -140,11 +147,11 @@ def _section_candidates(
 
 
 def _best_voted(
-    anchors_b: list[list[str]], anchors_a: list[list[str]]
+    anchors_b: list[GramIdArray], anchors_a: list[GramIdArray], size: int
 ) -> dict[int, list[tuple[int, int]]]:
     """For each sentence ``j`` of B, its :data:`CANDIDATES_PER_SENTENCE` sentences of A
     sharing the most anchors, as ``(i, anchors shared)``, most first, then by ``i``."""
-    j, i, votes = gram_overlap(anchors_b, anchors_a)
+    j, i, votes = gram_overlap(anchors_b, anchors_a, size)
     order = np.lexsort((i, -votes, j))
     j, i, votes = j[order], i[order], votes[order]
     first = np.searchsorted(j, j)  # where each sentence's candidates begin
