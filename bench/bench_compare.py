@@ -12,9 +12,10 @@ jieba's dictionary is loaded once before timing; it is not counted anywhere.
 
 ``--growth`` builds pairs of long reports from the parts of real reports of
 ``../shared/corpus/`` (A from one half of the corpus, B from the other; see
-``long_report``), from 30,000 to 300,000 characters each, and prints the median time of
-compare at each length, the growth per doubling and the ratio to 30,000
-(linear growth is 10x at 300,000; the target is at most 12x).
+``long_report``), from 30,000 to 300,000 characters each, times the lengths in
+turn, round after round, and prints the median time of compare at each length,
+the growth per doubling and the ratio to 30,000 (linear growth is 10x at 300,000;
+the target is at most 12x), also as the median of each round's own ratio.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import argparse
 import statistics
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import jieba
@@ -100,25 +102,38 @@ def long_report(paths: list[Path], length: int, out: Path) -> Path:
 
 
 def growth(repeat: int) -> None:
-    """Median compare time of long real-text pairs, per doubling of their length."""
+    """Compare time of long real-text pairs, per doubling of their length.
+
+    The lengths are timed in turn, round after round (30k, 60k, ... 300k, then
+    again), not each length ``repeat`` times in a row: a slow spell of this
+    shared machine then falls on every length alike instead of on one. Printed:
+    each length's median time, and the median over the rounds of its time over
+    the 30k pair's time of the same round.
+    """
     import tempfile
 
     files = sorted(CORPUS.glob("*.txt"))
-    rows = []
     with tempfile.TemporaryDirectory() as tmp:
+        pairs = []
         for length in LENGTHS:
             a = long_report(files[0::2], length, Path(tmp) / f"a{length}.txt")
             b = long_report(files[1::2], length, Path(tmp) / f"b{length}.txt")
-            docs = load_report(str(a)), load_report(str(b))
-            seconds = median_time(lambda d=docs: compare_reports(*d), repeat)
-            rows.append((len(docs[0].original) + len(docs[1].original), seconds))
+            pairs.append((load_report(str(a)), load_report(str(b))))
+    rounds = [
+        [median_time(partial(compare_reports, *docs), 1) for docs in pairs] for _ in range(repeat)
+    ]
+    chars = [len(a.original) + len(b.original) for a, b in pairs]
+    seconds = [statistics.median(r[k] for r in rounds) for k in range(len(pairs))]
     print(
-        f"{'chars (A+B)':>12} {'median s':>9} {'x previous':>10} {'x first':>8} {'chars x first':>13}"
+        f"{'chars (A+B)':>12} {'median s':>9} {'x previous':>10} {'x first':>8} "
+        f"{'x first by round':>16} {'chars x first':>13}"
     )
-    for k, (chars, seconds) in enumerate(rows):
-        prev = seconds / rows[k - 1][1] if k else 1.0
+    for k in range(len(pairs)):
+        prev = seconds[k] / seconds[k - 1] if k else 1.0
+        by_round = statistics.median(r[k] / r[0] for r in rounds)
         print(
-            f"{chars:12,d} {seconds:9.2f} {prev:10.2f} {seconds / rows[0][1]:8.2f} {chars / rows[0][0]:13.1f}"
+            f"{chars[k]:12,d} {seconds[k]:9.2f} {prev:10.2f} {seconds[k] / seconds[0]:8.2f} "
+            f"{by_round:16.2f} {chars[k] / chars[0]:13.1f}"
         )
 
 
