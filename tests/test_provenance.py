@@ -7,6 +7,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compare import AuditSettings, audit_reports, load_report
 from compare.corpus.lineage import Lineage
@@ -192,4 +194,41 @@ def test_earliest_years_of_reports_without_clauses_are_none() -> None:
     table.fill([0, 1])
     assert table.earliest(np.arange(4)).tolist()[1::2] == [2020, 2020]
     table.fill([1])
-    assert table.held.tolist() == [] and not table.rank.any()
+    assert [k.tolist() for k in table.held] == [[]] and not table.rank.any()
+
+
+@st.composite
+def _reports_with_keys(draw: st.DrawFn) -> tuple[list[list[int]], list[int], list[list[int]]]:
+    """Reports (each a set of distinct keys of 12, a year or -1 for unknown) and
+    successive member lists to fill a table with."""
+    count = draw(st.integers(1, 8))
+    keys = [sorted(draw(st.sets(st.integers(0, 11), max_size=6))) for _ in range(count)]
+    years = [draw(st.sampled_from([-1, 2019, 2020, 2021])) for _ in range(count)]
+    fills = draw(st.lists(st.lists(st.integers(0, count - 1), unique=True), min_size=1, max_size=4))
+    return keys, years, fills
+
+
+@given(_reports_with_keys())
+@settings(max_examples=200, deadline=None)
+def test_earliest_year_is_the_least_year_of_the_members_holding_each_key(
+    case: tuple[list[list[int]], list[int], list[list[int]]],
+) -> None:
+    """After each fill, every key's earliest year is the least year (unknown counting as
+    earliest) of the members holding it, and keys no member holds have none, whatever
+    the earlier fills held."""
+    keys, years, fills = case
+
+    class _Reports:
+        key_size = np.zeros(12, dtype=np.int64)
+
+        def document_keys(self, doc: int) -> np.ndarray:  # type: ignore[type-arg]
+            return np.array(keys[doc], dtype=np.int32)
+
+    table = _EarliestYear(_Reports(), np.array(years, dtype=np.int64))  # type: ignore[arg-type]
+    none = np.iinfo(np.int64).max
+    for members in fills:
+        table.fill(members)
+        expected = [
+            min((years[d] for d in members if k in keys[d]), default=none) for k in range(12)
+        ]
+        assert table.earliest(np.arange(12)).tolist() == expected
