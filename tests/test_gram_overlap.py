@@ -27,10 +27,10 @@ def _units(texts: list[str]) -> tuple[str, list[Unit]]:
 @settings(max_examples=300, deadline=None)
 @given(_UNITS, _UNITS)
 def test_the_product_counts_what_each_cell_shares(left: list[str], right: list[str]) -> None:
-    grams = GramIds(_bigrams)
     (text_a, units_a), (text_b, units_b) = _units(left), _units(right)
-    ids_a = [grams.of(0, text_a, u) for u in units_a]
-    ids_b = [grams.of(1, text_b, u) for u in units_b]
+    grams = GramIds(_bigrams, text_a, text_b)
+    ids_a = [grams.of(0, u) for u in units_a]
+    ids_b = [grams.of(1, u) for u in units_b]
     i, j, count = gram_overlap(ids_a, ids_b, grams.size)
     expected = [
         (x, y, len(set(_bigrams(a)) & set(_bigrams(b))))
@@ -48,11 +48,11 @@ def test_a_unit_is_cut_once_and_the_sides_are_kept_apart() -> None:
         cut.append(text)
         return _bigrams(text)
 
-    grams = GramIds(counted)
+    grams = GramIds(counted, "甲乙丙丁", "丙丁戊己")
     unit = Unit(0, 4)
-    first = grams.of(0, "甲乙丙丁", unit)
-    assert grams.of(0, "甲乙丙丁", unit) is first  # a nested section pair asks again
-    other = grams.of(1, "丙丁戊己", unit)  # the same offsets in the other report
+    first = grams.of(0, unit)
+    assert grams.of(0, unit) is first  # a nested section pair asks again
+    other = grams.of(1, unit)  # the same offsets in the other report
     assert cut == ["甲乙丙丁", "丙丁戊己"]
     assert first.tolist() == [0, 1, 2] and other.tolist() == [2, 3, 4]
     assert grams.size == 5

@@ -28,9 +28,11 @@ class GramIds:
     them up one by one in Python was most of the cost of the products.
     """
 
-    def __init__(self, grams: Callable[[str], Iterable[str]]) -> None:
-        """``grams`` gives a unit text's distinct grams."""
+    def __init__(self, grams: Callable[[str], Iterable[str]], text_a: str, text_b: str) -> None:
+        """``grams`` gives a unit text's distinct grams; units are spans of ``text_a`` (side
+        0) and ``text_b`` (side 1)."""
         self._grams = grams
+        self._texts = (text_a, text_b)
         self._vocabulary: dict[str, int] = {}
         self._found: dict[tuple[int, int, int], GramIdArray] = {}
 
@@ -39,13 +41,13 @@ class GramIds:
         """How many distinct grams have been seen."""
         return len(self._vocabulary)
 
-    def of(self, side: int, text: str, unit: Unit) -> GramIdArray:
-        """The ids of the grams of ``text[unit.start:unit.end]`` (``side``: 0 for A, 1 for B)."""
+    def of(self, side: int, unit: Unit) -> GramIdArray:
+        """The ids of the grams of ``unit`` of side ``side`` (0 for A, 1 for B)."""
         key = (side, unit.start, unit.end)
         found = self._found.get(key)
         if found is None:
             vocabulary = self._vocabulary
-            grams = self._grams(text[unit.start : unit.end])
+            grams = self._grams(self._texts[side][unit.start : unit.end])
             ids = [vocabulary.setdefault(g, len(vocabulary)) for g in grams]
             found = self._found[key] = np.array(ids, dtype=np.int64)
         return found

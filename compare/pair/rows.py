@@ -123,8 +123,8 @@ class _Similarity:
         bigrams: GramIds,
     ) -> None:
         self.n, m = len(sa), len(sb)
-        ga = [bigrams.of(0, a.text, u) for u in sa]
-        gb = [bigrams.of(1, b.text, u) for u in sb]
+        ga = [bigrams.of(0, u) for u in sa]
+        gb = [bigrams.of(1, u) for u in sb]
         gram_i, gram_j, overlap = gram_overlap(ga, gb, bigrams.size)
         gram_keys = gram_i * m + gram_j  # sorted, as the cells are
         sizes_a, sizes_b = _sizes(len(g) for g in ga), _sizes(len(g) for g in gb)
@@ -261,5 +261,5 @@ def sentence_rows(
     """For each section pair, in order, its rows of counterpart sentences."""
     redliner = Redliner(a, b)
     by_b = _RunsOfB(runs)
-    bigrams = GramIds(_bigrams)
+    bigrams = GramIds(_bigrams, a.text, b.text)
     return [_rows_of_pair(a, b, pair, by_b, redliner, bigrams) for pair in pairs]

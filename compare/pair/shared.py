@@ -123,7 +123,7 @@ def _section_candidates(
     a: Prepared, b: Prepared, pairs: list[SectionPair], k: int
 ) -> Iterable[tuple[Unit, Unit]]:
     """Sentence pairs inside aligned sections that share exact anchors, best first."""
-    anchors = GramIds(_anchors(k))
+    anchors = GramIds(_anchors(k), a.text, b.text)
     for pair in pairs:
         if pair.a is None or pair.b is None:
             continue
@@ -133,8 +133,8 @@ def _section_candidates(
         for unit in sa:
             same.setdefault(a.text[unit.start : unit.end], unit)
         best = _best_voted(
-            [anchors.of(1, b.text, u) for u in sb],
-            [anchors.of(0, a.text, u) for u in sa],
+            [anchors.of(1, u) for u in sb],
+            [anchors.of(0, u) for u in sa],
             anchors.size,
         )
         for j, unit in enumerate(sb):
