@@ -86,9 +86,8 @@ def test_table_and_matching_equal_the_cell_by_cell_code(pair: tuple[str, str]) -
     result = compare_reports(*pair)
     a, b = result.a, result.b
     by_b = rows._RunsOfB(result.shared)
-    bigrams = GramIds(
-        rows._bigrams, a.text, b.text
-    )  # one vocabulary for all section pairs, as the page's
+    # one vocabulary for all section pairs, as the page's
+    bigrams = GramIds(rows._bigrams, a.text, b.text)
     checked = 0
     for section_pair in result.pairs:
         if section_pair.a is None or section_pair.b is None:
