@@ -178,17 +178,22 @@ def test_carried_and_handed_are_their_definitions(
     assert carried_seen and handed_seen
 
 
+class _KeysOf:
+    """Stands in for the holders where a table of earliest years reads them: the keys of
+    each report (distinct, ascending) among ``count`` keys."""
+
+    def __init__(self, keys: list[list[int]], count: int) -> None:
+        self.keys = keys
+        self.key_size = np.zeros(count, dtype=np.int64)
+
+    def document_keys(self, doc: int) -> np.ndarray:  # type: ignore[type-arg]
+        return np.array(self.keys[doc], dtype=np.int32)
+
+
 def test_earliest_years_of_reports_without_clauses_are_none() -> None:
     """A government whose reports hold no clause (all shorter than ``--min-clause``) has
     no earliest year for any key, and the table it leaves is empty for the next one."""
-
-    class _TwoReports:
-        key_size = np.zeros(4, dtype=np.int64)
-
-        def document_keys(self, doc: int) -> np.ndarray:  # type: ignore[type-arg]
-            return np.array([[1, 3], []][doc], dtype=np.int32)
-
-    table = _EarliestYear(_TwoReports(), np.array([2020, 2021]))  # type: ignore[arg-type]
+    table = _EarliestYear(_KeysOf([[1, 3], []], 4), np.array([2020, 2021]))  # type: ignore[arg-type]
     table.fill([1])
     assert table.earliest(np.arange(4)).tolist() == [np.iinfo(np.int64).max] * 4
     table.fill([0, 1])
@@ -217,14 +222,7 @@ def test_earliest_year_is_the_least_year_of_the_members_holding_each_key(
     earliest) of the members holding it, and keys no member holds have none, whatever
     the earlier fills held."""
     keys, years, fills = case
-
-    class _Reports:
-        key_size = np.zeros(12, dtype=np.int64)
-
-        def document_keys(self, doc: int) -> np.ndarray:  # type: ignore[type-arg]
-            return np.array(keys[doc], dtype=np.int32)
-
-    table = _EarliestYear(_Reports(), np.array(years, dtype=np.int64))  # type: ignore[arg-type]
+    table = _EarliestYear(_KeysOf(keys, 12), np.array(years, dtype=np.int64))  # type: ignore[arg-type]
     none = np.iinfo(np.int64).max
     for members in fills:
         table.fill(members)
