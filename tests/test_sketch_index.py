@@ -249,7 +249,7 @@ def test_transposed_lists_each_columns_rows_ascending(rows: int, columns: int) -
     start = np.concatenate(([0], np.cumsum([len(r) for r in row_items]))).astype(np.int64)
     items = np.concatenate([*row_items, np.zeros(0, np.int64)]).astype(np.int32)
     col_start, col_rows = transposed(start, items, columns)
-    assert col_start.dtype == np.int64 and len(col_start) == columns + 1
+    assert col_start.dtype == np.int32 and len(col_start) == columns + 1
     for c in range(columns):
         expected = [r for r, held in enumerate(row_items) if c in held.tolist()]
         assert col_rows[col_start[c] : col_start[c + 1]].tolist() == expected

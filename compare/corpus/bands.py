@@ -63,18 +63,20 @@ def gather(start: NDArray[np.int64], values: IdArray, rows: IdArray) -> IdArray:
 
 def transposed(start: NDArray[Any], items: IdArray, columns: int) -> tuple[IdArray, IdArray]:
     """For rows given as ``items[start[r] : start[r + 1]]``: each column's rows, ascending,
-    as ``(start, rows)`` again (``start`` int64, rows int32 while they fit).
+    as ``(start, rows)`` again (each int32 while its values fit: offsets into the
+    items, row numbers).
 
     scipy's CSR-to-CSC conversion, a counting sort in C: no comparison sort of
     the (column, row) pairs at all (at 10,000 reports 0.9 s against 3.3 s).
     """
     rows = len(start) - 1
     if len(items) == 0:
-        return np.zeros(columns + 1, dtype=np.int64), np.zeros(0, dtype=id_type(rows))
+        return np.zeros(columns + 1, dtype=np.int32), np.zeros(0, dtype=id_type(rows))
     table = sparse.csr_array(
         (np.ones(len(items), dtype=np.int8), items, start), shape=(rows, columns)
     ).tocsc()
-    return table.indptr.astype(np.int64), table.indices.astype(id_type(rows), copy=False)
+    offsets = id_type(len(items))
+    return table.indptr.astype(offsets, copy=False), table.indices.astype(id_type(rows), copy=False)
 
 
 __all__ = [
@@ -290,9 +292,7 @@ class GroupBuilder:
         member_start = np.concatenate(([0], np.cumsum(sizes[order])))
         offsets = id_type(len(members))
         clause_start, by_clause_g = transposed(member_start, members, clauses)
-        return Groups(
-            member_start.astype(offsets), members, clause_start.astype(offsets), by_clause_g
-        )
+        return Groups(member_start.astype(offsets), members, clause_start, by_clause_g)
 
 
 _SEGMENTS_AT_ONCE = 1 << 20  # groups moved at once (temporaries of a few million ids)

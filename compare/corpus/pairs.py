@@ -98,7 +98,7 @@ def pairs_sharing(
         return []
     cap = max(at_least, 1)
     # Blocks of clauses whose cross products stay near _ENTRIES_PER_BLOCK entries.
-    weight = np.maximum(docs.key_size[rare] * docs.lower_bounds()[rare], 1).astype(np.int64)
+    weight = np.maximum(docs.key_size[rare].astype(np.int64) * docs.lower_bounds()[rare], 1)
     cut = [rare[part] for part in blocks(weight, _ENTRIES_PER_BLOCK)]
     # one run of blocks per process: each returns one tally (of at most every pair)
     runs = contiguous_runs(cut, max(jobs, 1))
