@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compare.corpus import columns
 from compare.corpus.columns import BandColumns, PackedTexts
@@ -42,3 +46,53 @@ def test_packed_texts_keep_every_text_of_any_width() -> None:
     again = PackedTexts()
     again.extend_packed(data, ends)
     assert again.since(0) == texts[2:]
+
+
+_TEXT = st.text(alphabet=st.sampled_from("在市委、政府和区坚强领导下a1%é\U0001f600"), max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.tuples(st.just("extend"), st.lists(_TEXT, max_size=6)),
+            st.tuples(st.just("replace"), st.integers(0, 200), _TEXT),
+            st.tuples(st.just("pack"), st.integers(0, 200)),
+        ),
+        max_size=25,
+    ),
+    st.integers(1, 60),
+)
+def test_packed_texts_on_file_answer_as_a_list_does(ops: list[tuple], flush: int) -> None:  # type: ignore[type-arg]
+    """Appends cut by writes to the file at any point, replacements, reads from the
+    file and from the buffer, and packing from any item: always the list's answer."""
+    old = columns._FLUSH_BYTES
+    columns._FLUSH_BYTES = flush  # a write every few texts: reads from the file and the buffer
+    try:
+        packed, model = PackedTexts(), []
+        for op in ops:
+            if op[0] == "extend":
+                packed.extend(op[1])
+                model += op[1]
+            elif op[0] == "replace" and model:
+                packed[op[1] % len(model)] = op[2]
+                model[op[1] % len(model)] = op[2]
+            elif op[0] == "pack" and model:
+                start = op[1] % len(model)
+                data, ends = packed.packed_since(start)
+                again = PackedTexts()
+                again.extend_packed(data, ends)
+                assert again.since(0) == model[start:]
+            # newest first: the texts still buffered are read before any read from the file
+            assert [packed[i] for i in reversed(range(len(model)))] == model[::-1]
+    finally:
+        columns._FLUSH_BYTES = old
+
+
+def test_packed_texts_file_is_removed_with_them() -> None:
+    packed = PackedTexts()
+    packed.extend(["在市委、市政府和区委的坚强领导下"] * 50_000)  # past a write to the file
+    path = packed._path
+    assert os.path.getsize(path) > 0 and packed[49_999] == "在市委、市政府和区委的坚强领导下"
+    del packed
+    assert not os.path.exists(os.path.dirname(path))
