@@ -300,3 +300,24 @@ def test_interning_reports_together_is_interning_them_one_by_one(together: int) 
         a.band_columns.rows_between(0, rows), b.band_columns.rows_between(0, rows)
     )
     assert len(set(np.concatenate(a.doc_clauses).tolist())) < sum(map(len, a.doc_clauses))
+
+
+def test_near_from_the_holders_keys_is_the_groups_members(three_governments) -> None:  # type: ignore[no-untyped-def]
+    """near() reads a clause's groups from the holders' keys once the holders let the
+    groups' by-clause arrays go; made again, those arrays are what they were."""
+    index = three_governments.corpus.index
+    docs, groups = index.documents(), index.groups()
+    clause_start, of_clause = groups.clause_start.copy(), groups.of_clause.copy()
+    groups.forget_by_clause()
+    with_groups = 0
+    for i in range(len(index)):
+        expected = {i}
+        for g in of_clause[clause_start[i] : clause_start[i + 1]].tolist():
+            expected.update(groups.members_of(g).tolist())
+        assert index.near(i) == expected
+        with_groups += len(expected) > 1
+    assert with_groups > 1000
+    assert groups._by_clause is None  # near() did not make them again
+    assert np.array_equal(groups.clause_start, clause_start)
+    assert np.array_equal(groups.of_clause, of_clause)
+    assert docs is index.documents()

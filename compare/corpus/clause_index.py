@@ -579,11 +579,13 @@ class ClauseIndex:
         self._groups, self._documents = groups, None
 
     def near(self, ident: int) -> set[int]:
-        """The clauses sharing a band with clause ``ident`` (itself included)."""
-        groups = self.groups()
+        """The clauses sharing a band with clause ``ident`` (itself included): the members
+        of its groups, which are its keys numbered after the clauses."""
+        docs, groups = self.documents(), self.groups()
         found = {ident}
-        for g in groups.of(ident).tolist():
-            found.update(groups.members_of(g).tolist())
+        for key in docs.clause_keys(ident).tolist():
+            if key >= docs.clauses:
+                found.update(groups.members_of(key - docs.clauses).tolist())
         return found
 
     def query(self, bands: NDArray[np.uint64]) -> list[int]:
@@ -603,5 +605,7 @@ class ClauseIndex:
     def documents(self) -> Holders:
         """For each distinct clause, the documents holding it or a near-duplicate of it."""
         if self._documents is None:
-            self._documents = Holders(self.doc_clauses, len(self.examples), self.groups())
+            groups = self.groups()
+            self._documents = Holders(self.doc_clauses, len(self.examples), groups)
+            groups.forget_by_clause()  # the holders' keys say the same
         return self._documents
