@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -66,8 +67,9 @@ _TEXT = st.text(alphabet=st.sampled_from("在市委、政府和区坚强领导�
 def test_packed_texts_on_file_answer_as_a_list_does(ops: list[tuple], flush: int) -> None:  # type: ignore[type-arg]
     """Appends cut by writes to the file at any point, replacements, reads from the
     file and from the buffer, and packing from any item: always the list's answer."""
-    old = columns._FLUSH_BYTES
+    old = columns._FLUSH_BYTES, columns._READ_AT_ONCE
     columns._FLUSH_BYTES = flush  # a write every few texts: reads from the file and the buffer
+    columns._READ_AT_ONCE = 5  # a long read in several calls
     try:
         packed, model = PackedTexts(), []
         for op in ops:
@@ -86,7 +88,7 @@ def test_packed_texts_on_file_answer_as_a_list_does(ops: list[tuple], flush: int
             # newest first: the texts still buffered are read before any read from the file
             assert [packed[i] for i in reversed(range(len(model)))] == model[::-1]
     finally:
-        columns._FLUSH_BYTES = old
+        columns._FLUSH_BYTES, columns._READ_AT_ONCE = old
 
 
 def test_packed_texts_file_is_removed_with_them() -> None:
@@ -94,5 +96,56 @@ def test_packed_texts_file_is_removed_with_them() -> None:
     packed.extend(["在市委、市政府和区委的坚强领导下"] * 50_000)  # past a write to the file
     path = packed._path
     assert os.path.getsize(path) > 0 and packed[49_999] == "在市委、市政府和区委的坚强领导下"
+    assert any(p.startswith(path) for p in _open_files())
     del packed
     assert not os.path.exists(os.path.dirname(path))
+    assert not any(p.startswith(path) for p in _open_files())  # its descriptor closed too
+
+
+def _open_files() -> list[str]:
+    """What this process's descriptors point to (Linux's /proc)."""
+    if not os.path.isdir("/proc/self/fd"):
+        pytest.skip("no /proc/self/fd")
+    found = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            found.append(os.readlink(f"/proc/self/fd/{fd}"))
+        except OSError:  # the listing's own descriptor, closed by now
+            continue
+    return found
+
+
+def test_packed_texts_survive_a_forked_child_leaving() -> None:
+    """A forked child that drops its copy of the texts closes its descriptor only: the
+    parent's file and folder stay (the figures fork children that never touch them)."""
+    if not hasattr(os, "fork"):
+        pytest.skip("no fork")
+    packed = PackedTexts()
+    packed.extend(["在市委、市政府和区委的坚强领导下"] * 50_000)
+    pid = os.fork()
+    if pid == 0:  # the child: run the clean-up as its exit would, then leave at once
+        packed._cleanup()
+        os._exit(0)
+    os.waitpid(pid, 0)
+    assert os.path.exists(packed._path)
+    assert packed[0] == packed[49_999] == "在市委、市政府和区委的坚强领导下"
+
+
+def test_packed_texts_keep_their_place_when_a_write_fails(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A write that fails part-way counts what it wrote and keeps the rest buffered."""
+    packed = PackedTexts()
+    packed.extend(["在市委"] * 10)
+    calls = []
+
+    def half_then_fail(fd: int, data: memoryview, offset: int) -> int:
+        calls.append(offset)
+        if len(calls) > 1:
+            raise OSError("disk full")
+        return os.pwrite(fd, data[: len(data) // 2], offset)
+
+    monkeypatch.setattr(columns, "_write_at", half_then_fail)
+    with pytest.raises(OSError, match="disk full"):
+        packed._flush()
+    monkeypatch.undo()
+    assert packed._written == 45 and len(packed._buffer) == 45
+    assert [packed[i] for i in range(10)] == ["在市委"] * 10

@@ -41,7 +41,7 @@ class BandColumns:
         self.rows = 0  # rows appended, written or still buffered
         folder = tempfile.mkdtemp(prefix="reportdiff-bands-")
         # Removed when the index is dropped (or at exit), without a ResourceWarning.
-        self._cleanup = weakref.finalize(self, shutil.rmtree, folder, True)
+        self._cleanup = weakref.finalize(self, _remove_folder, folder, os.getpid())
         self._paths = [os.path.join(folder, f"band{k:03d}") for k in range(bands)]
         for path in self._paths:
             open(path, "wb").close()
@@ -100,19 +100,21 @@ class PackedTexts:
     the end of each in memory; items can be replaced.
 
     At 50,000 reports the examples are 1.8 GB of UTF-8: held in a ``bytearray``
-    they were a sixth of the audit's peak memory for the whole run, and the
-    figures read a few thousand of them. Reads are ``os.pread`` calls, not a
-    mapping, so the pages read stay the kernel's cache, not the process's memory.
-    A text is written whole with the ones buffered beside it: each is either in
-    the file or in the buffer.
+    they were a sixth of the audit's peak memory from interning on, and the
+    figures read a few thousand of them. Reads are positional reads, not a
+    mapping, so the pages read stay the kernel's cache, not the process's memory
+    (where the temporary folder is on disk: a RAM-backed ``/tmp`` keeps them in
+    memory, outside the process). A text is written whole with the ones
+    buffered beside it: each is either in the file or in the buffer.
     """
 
     def __init__(self) -> None:
         folder = tempfile.mkdtemp(prefix="reportdiff-texts-")
         self._path = os.path.join(folder, "texts")
-        self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+        flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        self._fd = os.open(self._path, flags, 0o600)
         # Closed and removed when the texts are dropped (or at exit).
-        self._cleanup = weakref.finalize(self, _discard, self._fd, folder)
+        self._cleanup = weakref.finalize(self, _discard, self._fd, folder, os.getpid())
         self._buffer = bytearray()  # texts appended since the last write
         self._written = 0  # bytes in the file
         self._ends = array("q")
@@ -134,8 +136,8 @@ class PackedTexts:
         if end > self._written:  # a range reaching into the buffer (storing): all from the file
             self._flush()
         parts = []
-        while start < end:  # one call reads at most 2 GB
-            part = os.pread(self._fd, min(end - start, _READ_AT_ONCE), start)
+        while start < end:  # a gigabyte a call (Linux reads at most 2 GB in one)
+            part = _read_at(self._fd, min(end - start, _READ_AT_ONCE), start)
             if not part:
                 raise OSError(f"{self._path}: ended before byte {end}")
             parts.append(part)
@@ -143,13 +145,16 @@ class PackedTexts:
         return parts[0] if len(parts) == 1 else b"".join(parts)
 
     def _flush(self) -> None:
-        """Write the buffered texts at the end of the file (a write may take part of them)."""
-        with memoryview(self._buffer) as rest:
-            while len(rest):
-                done = os.pwrite(self._fd, rest, self._written)
-                self._written += done
-                rest = rest[done:]
-        self._buffer = bytearray()
+        """Write the buffered texts at the end of the file (a write may take part of them;
+        if one fails, what was written is counted and the rest stays buffered)."""
+        done = 0
+        try:
+            with memoryview(self._buffer) as whole:
+                while done < len(whole):
+                    done += _write_at(self._fd, whole[done:], self._written + done)
+        finally:
+            self._written += done
+            self._buffer = self._buffer[done:]  # a copy: a failed write's view may still hold it
 
     def __setitem__(self, i: int, text: str) -> None:
         if not 0 <= i < len(self._ends):
@@ -205,6 +210,29 @@ class PackedTexts:
             self._flush()
 
 
-def _discard(fd: int, folder: str) -> None:
+def _discard(fd: int, folder: str, owner: int) -> None:
     os.close(fd)
-    shutil.rmtree(folder, ignore_errors=True)
+    _remove_folder(folder, owner)
+
+
+def _remove_folder(folder: str, owner: int) -> None:
+    """Remove a temporary folder, in the process that made it only: a forked child that
+    leaves normally must not take the files its parent still works on."""
+    if os.getpid() == owner:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _read_at(fd: int, size: int, offset: int) -> bytes:
+    """Up to ``size`` bytes at ``offset``, without moving a position forked processes share."""
+    if hasattr(os, "pread"):
+        return os.pread(fd, size, offset)
+    os.lseek(fd, offset, os.SEEK_SET)  # Windows: no pread, and no fork either
+    return os.read(fd, size)
+
+
+def _write_at(fd: int, data: memoryview, offset: int) -> int:
+    """Write some of ``data`` at ``offset``; how many bytes were written."""
+    if hasattr(os, "pwrite"):
+        return os.pwrite(fd, data, offset)
+    os.lseek(fd, offset, os.SEEK_SET)
+    return os.write(fd, data)
