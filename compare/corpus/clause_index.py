@@ -227,8 +227,7 @@ class Holders:
         """The holdings of each clause's keys, summed (a document holding two is counted twice)."""
         lengths = self.key_start[clauses + 1] - self.key_start[clauses]  # every clause has a key
         firsts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-        sizes = self.key_size[gather(self.key_start, self.keys, clauses)].astype(np.int64)
-        return np.add.reduceat(sizes, firsts)
+        return np.add.reduceat(self.key_size[gather(self.key_start, self.keys, clauses)], firsts)
 
     def _holdings(self, clauses: IdArray, label: IdArray | None) -> tuple[IdArray, IdArray]:
         """For each holding of a key of each clause: which of ``clauses`` (by position) and
@@ -580,7 +579,8 @@ class ClauseIndex:
 
     def near(self, ident: int) -> set[int]:
         """The clauses sharing a band with clause ``ident`` (itself included): the members
-        of its groups, which are its keys numbered after the clauses."""
+        of its groups, which are its keys numbered after the clauses (the holders are
+        built first if they are not yet: the lexicon, the one caller, has them)."""
         docs, groups = self.documents(), self.groups()
         found = {ident}
         for key in docs.clause_keys(ident).tolist():
