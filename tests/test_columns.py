@@ -58,7 +58,7 @@ _TEXT = st.text(alphabet=st.sampled_from("在市委、政府和区坚强领导�
         st.one_of(
             st.tuples(st.just("extend"), st.lists(_TEXT, max_size=6)),
             st.tuples(st.just("replace"), st.integers(0, 200), _TEXT),
-            st.tuples(st.just("pack"), st.integers(0, 200)),
+            st.tuples(st.just("pack"), st.integers(0, 200), st.integers(0, 200)),
         ),
         max_size=25,
     ),
@@ -81,10 +81,20 @@ def test_packed_texts_on_file_answer_as_a_list_does(ops: list[tuple], flush: int
                 model[op[1] % len(model)] = op[2]
             elif op[0] == "pack" and model:
                 start = op[1] % len(model)
+                stop = start + op[2] % (len(model) - start + 1)
                 data, ends = packed.packed_since(start)
                 again = PackedTexts()
                 again.extend_packed(data, ends)
                 assert again.since(0) == model[start:]
+                data, ends = packed.packed_between(start, stop)
+                assert data == "".join(model[start:stop]).encode()
+                assert (
+                    ends.tolist()
+                    == np.cumsum([len(t.encode()) for t in model[start:stop]]).tolist()
+                )
+                assert packed.sizes_since(start).tolist() == [
+                    len(t.encode()) for t in model[start:]
+                ]
             # newest first: the texts still buffered are read before any read from the file
             assert [packed[i] for i in reversed(range(len(model)))] == model[::-1]
     finally:

@@ -182,13 +182,17 @@ class PackedTexts:
         return [self[i] for i in range(start, len(self))]
 
     def packed_since(self, start: int) -> tuple[bytes, NDArray[np.int64]]:
-        """The texts from ``start`` on as UTF-8 and the end of each (for storing): one
-        read of the file, the replaced texts spliced in."""
-        ends = np.frombuffer(self._ends, dtype=np.int64)[start:]
+        """The texts from ``start`` on as UTF-8 and the end of each (for storing)."""
+        return self.packed_between(start, len(self))
+
+    def packed_between(self, start: int, stop: int) -> tuple[bytes, NDArray[np.int64]]:
+        """Texts ``start`` to ``stop`` as UTF-8 and the end of each: one read of the file,
+        the replaced texts spliced in."""
+        ends = self._ends_between(start, stop)
         base = self._ends[start - 1] if start else 0
         data = self._bytes(base, int(ends[-1])) if len(ends) else b""
-        ends = ends - base
-        replaced = sorted(i for i in self._replaced if i >= start)
+        ends -= base
+        replaced = sorted(i for i in self._replaced if start <= i < stop)
         if not replaced:
             return data, ends
         lengths = np.diff(ends, prepend=0)
@@ -200,6 +204,21 @@ class PackedTexts:
             lengths[k], done = len(text), int(ends[k])
         pieces.append(data[done:])
         return b"".join(pieces), np.cumsum(lengths)
+
+    def sizes_since(self, start: int) -> NDArray[np.int64]:
+        """The UTF-8 size of each text from ``start`` on, replaced ones as replaced (what
+        :meth:`packed_between` gives, without reading the texts)."""
+        ends = self._ends_between(start, len(self))
+        sizes = np.diff(ends, prepend=self._ends[start - 1] if start else 0)
+        for i, text in self._replaced.items():
+            if i >= start:
+                sizes[i - start] = len(text.encode())
+        return sizes
+
+    def _ends_between(self, start: int, stop: int) -> NDArray[np.int64]:
+        """A copy (a view would hold the array and stop it growing)."""
+        ends: NDArray[np.int64] = np.frombuffer(self._ends, dtype=np.int64)[start:stop].copy()
+        return ends
 
     def extend_packed(self, data: bytes, ends: NDArray[np.int64]) -> None:
         """Append texts given as UTF-8 and the end of each (as ``packed_since`` gives)."""
