@@ -101,11 +101,20 @@ def test_packed_texts_on_file_answer_as_a_list_does(ops: list[tuple], flush: int
         columns._FLUSH_BYTES, columns._READ_AT_ONCE = old
 
 
-def test_packed_texts_file_is_removed_with_them() -> None:
+_FORMULA = "在市委、市政府和区委的坚强领导下"
+
+
+def _written_to_file() -> PackedTexts:
+    """50,000 texts: well past a write to the file."""
     packed = PackedTexts()
-    packed.extend(["在市委、市政府和区委的坚强领导下"] * 50_000)  # past a write to the file
+    packed.extend([_FORMULA] * 50_000)
+    return packed
+
+
+def test_packed_texts_file_is_removed_with_them() -> None:
+    packed = _written_to_file()
     path = packed._path
-    assert os.path.getsize(path) > 0 and packed[49_999] == "在市委、市政府和区委的坚强领导下"
+    assert os.path.getsize(path) > 0 and packed[49_999] == _FORMULA
     assert any(p.startswith(path) for p in _open_files())
     del packed
     assert not os.path.exists(os.path.dirname(path))
@@ -130,15 +139,14 @@ def test_packed_texts_survive_a_forked_child_leaving() -> None:
     parent's file and folder stay (the figures fork children that never touch them)."""
     if not hasattr(os, "fork"):
         pytest.skip("no fork")
-    packed = PackedTexts()
-    packed.extend(["在市委、市政府和区委的坚强领导下"] * 50_000)
+    packed = _written_to_file()
     pid = os.fork()
     if pid == 0:  # the child: run the clean-up as its exit would, then leave at once
         packed._cleanup()
         os._exit(0)
     os.waitpid(pid, 0)
     assert os.path.exists(packed._path)
-    assert packed[0] == packed[49_999] == "在市委、市政府和区委的坚强领导下"
+    assert packed[0] == packed[49_999] == _FORMULA
 
 
 def test_packed_texts_keep_their_place_when_a_write_fails(monkeypatch) -> None:  # type: ignore[no-untyped-def]
