@@ -17,7 +17,7 @@ from .conftest import sample_path
 from .hostile import ROOT
 
 A = sample_path("hanbin-2020")
-WORDS = "from compare.pair.tokens import tokenize; import sys; print([t.word for t in tokenize(sys.argv[1])])"
+WORDS = "from compare.pair.tokens import tokenize; import sys; print(tokenize(sys.argv[1]).words)"
 
 
 def words(tmp: Path) -> tuple[str, str]:

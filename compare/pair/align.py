@@ -147,7 +147,7 @@ def _is_content(word: str) -> bool:
 def _counts(prepared: Prepared, section: Section) -> tuple[Counter[str], Counter[str]]:
     """Content words of a section's body and of its heading."""
     words = _content_words(prepared.words(section.norm_start, section.norm_end))
-    title = _content_words([t.word for t in tokenize(simplify(section.title))])
+    title = _content_words(tokenize(simplify(section.title)).words)
     return words, title
 
 

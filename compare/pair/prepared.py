@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..model import Document
 from ..read.units import CLAUSE_ENDS, SENTENCE_ENDS, Unit, split_units
-from .tokens import Token, tokenize
+from .tokens import Tokens, tokenize
 
 
 @dataclass
@@ -19,8 +19,7 @@ class Prepared:
     """A document with its body's tokens and units (offsets in ``doc.norm``)."""
 
     doc: Document
-    tokens: list[Token]
-    token_starts: list[int]
+    tokens: Tokens
     sentences: list[Unit]
     clauses: list[Unit]
 
@@ -31,12 +30,13 @@ class Prepared:
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """Indices ``[i, j)`` of the tokens lying inside ``[start, end)``."""
-        return bisect_left(self.token_starts, start), bisect_left(self.token_starts, end)
+        starts = self.tokens.starts
+        return bisect_left(starts, start), bisect_left(starts, end)
 
     def words(self, start: int, end: int) -> list[str]:
         """The words inside ``[start, end)``."""
         i, j = self.token_range(start, end)
-        return [t.word for t in self.tokens[i:j]]
+        return self.tokens.words[i:j]
 
     def units_in(self, units: list[Unit], start: int, end: int) -> list[Unit]:
         """The units lying inside ``[start, end)``."""
@@ -54,11 +54,9 @@ def prepare(doc: Document) -> Prepared:
     """Segment the body of ``doc`` into words, sentences and clauses."""
     text = doc.norm.text
     start, end = doc.body_start, doc.body_end
-    tokens = tokenize(text[start:end], start)
     return Prepared(
         doc=doc,
-        tokens=tokens,
-        token_starts=[t.start for t in tokens],
+        tokens=tokenize(text[start:end], start),
         sentences=split_units(text, start, end, SENTENCE_ENDS),
         clauses=split_units(text, start, end, CLAUSE_ENDS),
     )

@@ -89,19 +89,19 @@ class Redliner:
         a, b = self.docs
         ia, ja = a.token_range(ua.start, ua.end)
         ib, jb = b.token_range(ub.start, ub.end)
-        ta, tb = a.tokens[ia:ja], b.tokens[ib:jb]
+        ta, tb = a.tokens, b.tokens
         codes = self.codes.encode
-        diffs = word_diff(codes(t.word for t in ta), codes(t.word for t in tb), semantic=True)
+        diffs = word_diff(codes(ta.words[ia:ja]), codes(tb.words[ib:jb]), semantic=True)
         deleted, inserted = [], []
         kept = 0
-        pa = pb = 0
+        pa, pb = ia, ib
         for op, n in diffs:
             if op == 0:
-                kept += sum(content_length(t.word) for t in ta[pa : pa + n])
+                kept += sum(content_length(w) for w in ta.words[pa : pa + n])
             elif op < 0:
-                deleted.append((ta[pa].start, ta[pa + n - 1].end))
+                deleted.append((ta.starts[pa], ta.ends[pa + n - 1]))
             else:
-                inserted.append((tb[pb].start, tb[pb + n - 1].end))
+                inserted.append((tb.starts[pb], tb.ends[pb + n - 1]))
             if op <= 0:
                 pa += n
             if op >= 0:

@@ -76,17 +76,17 @@ class _Differ:
         self.seen.add(key)
         ia, ja = self.a.token_range(ua.start, ua.end)
         ib, jb = self.b.token_range(ub.start, ub.end)
-        ta, tb = self.a.tokens[ia:ja], self.b.tokens[ib:jb]
         sa, sb = self._encoded(0, ia, ja), self._encoded(1, ib, jb)
-        pa = pb = 0
         diffs = self.diffs.get((sa, sb))
         if diffs is None:
             diffs = self.diffs[(sa, sb)] = word_diff(sa, sb)
+        ta, tb = self.a.tokens, self.b.tokens
+        pa, pb = ia, ib
         for op, n in diffs:
             if op == 0:
-                whole = n == len(ta) == len(tb)
+                whole = n == ja - ia == jb - ib
                 self._keep(
-                    ta[pa].start, ta[pa + n - 1].end, tb[pb].start, tb[pb + n - 1].end, whole
+                    ta.starts[pa], ta.ends[pa + n - 1], tb.starts[pb], tb.ends[pb + n - 1], whole
                 )
             if op <= 0:
                 pa += n
@@ -98,8 +98,8 @@ class _Differ:
         key = (side, start, end)
         found = self.encoded.get(key)
         if found is None:
-            tokens = (self.a, self.b)[side].tokens[start:end]
-            found = self.encoded[key] = self.codes.encode(t.word for t in tokens)
+            words = (self.a, self.b)[side].tokens.words[start:end]
+            found = self.encoded[key] = self.codes.encode(words)
         return found
 
     def _keep(self, a0: int, a1: int, b0: int, b1: int, whole: bool) -> None:

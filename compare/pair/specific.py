@@ -26,7 +26,7 @@ from typing import Literal
 from ..read.chars import letters
 from .prepared import Prepared
 from .shared import SharedSpan
-from .tokens import Token
+from .tokens import Tokens
 
 Kind = Literal["figure", "place", "organisation", "project"]
 
@@ -143,53 +143,48 @@ def _government_names(prepared: Prepared) -> set[str]:
     return {gov, stem} if len(stem) >= 2 else {gov}
 
 
-def _projects(tokens: list[Token], stop: StopLists) -> list[SpecificSpan]:
+def _projects(tokens: Tokens, stop: StopLists) -> list[SpecificSpan]:
     """Runs of up to three words ending in a project word, starting at a proper name.
 
     Ordinals, counts and ordinary words may sit inside the run (唐县第一中学,
     博鳌零碳示范区) but never start it (一批美丽乡村 is no name).
     """
+    words, tags, starts, ends = tokens.words, tokens.tags, tokens.starts, tokens.ends
     out = []
-    for i, token in enumerate(tokens):
-        if not _PROJECT_END.search(token.word):
+    for i, word in enumerate(words):
+        if not _PROJECT_END.search(word):
             continue
         j = i
-        while (
-            j > 0
-            and i - j < 3
-            and tokens[j - 1].tag in _RUN_TAGS
-            and tokens[j - 1].end == tokens[j].start
-        ):
+        while j > 0 and i - j < 3 and tags[j - 1] in _RUN_TAGS and ends[j - 1] == starts[j]:
             j -= 1
-        while j < i and not _is_name(tokens[j], stop):
+        while j < i and not _is_name(words[j], tags[j], stop):
             j += 1
         named = j < i or (
-            token.tag in ("ns", "nz", "nt", "new")
-            and len(token.word) >= 3
-            and token.word not in stop.names
-            and token.word not in stop.organisations
+            tags[i] in ("ns", "nz", "nt", "new")
+            and len(word) >= 3
+            and word not in stop.names
+            and word not in stop.organisations
         )
         if named:
-            out.append(SpecificSpan(tokens[j].start, token.end, "project"))
+            out.append(SpecificSpan(starts[j], ends[i], "project"))
     return out
 
 
-def _is_name(token: Token, stop: StopLists) -> bool:
-    return token.tag in stop.name_tags and token.word not in stop.names and len(token.word) >= 2
+def _is_name(word: str, tag: str, stop: StopLists) -> bool:
+    return tag in stop.name_tags and word not in stop.names and len(word) >= 2
 
 
 def _words(prepared: Prepared, stop: StopLists) -> list[SpecificSpan]:
     own = _government_names(prepared)
+    tokens = prepared.tokens
     out = []
-    for token in prepared.tokens:
-        if token.word in own or (token.tag == "ns" and _is_name(token, stop)):
-            out.append(SpecificSpan(token.start, token.end, "place"))
-        elif (
-            token.tag == "nt"
-            and _ORGANISATION_END.search(token.word)
-            and token.word not in stop.organisations
-        ):
-            out.append(SpecificSpan(token.start, token.end, "organisation"))
+    for word, tag, start, end in zip(
+        tokens.words, tokens.tags, tokens.starts, tokens.ends, strict=True
+    ):
+        if word in own or (tag == "ns" and _is_name(word, tag, stop)):
+            out.append(SpecificSpan(start, end, "place"))
+        elif tag == "nt" and _ORGANISATION_END.search(word) and word not in stop.organisations:
+            out.append(SpecificSpan(start, end, "organisation"))
     return out
 
 
