@@ -424,10 +424,12 @@ def audit_command(
             scheduler=scheduler,
             with_index=html_path is not None,
         )
+    if not run.corpus.records and len(run.failures) == 1:
+        raise run.failures[0]  # one file named and not readable: its own line, no summary
     for failure in run.failures:
         click.echo(f"reportdiff: error: {failure}", err=True)
     if not run.corpus.records:
-        raise NoReports(" ".join(paths), "no report could be read")
+        raise NoReports(" ".join(paths), _nothing_read(files))
     if json_path:
         write_text(json_path, json_text(run.result.to_json()))
     if csv_path:
@@ -437,6 +439,15 @@ def audit_command(
         write_text(html_path, render_audit(run, links))
     if "-" not in (json_path, csv_path, html_path):
         say(audit_lines(run))
+
+
+def _nothing_read(files: list[str]) -> str:
+    """Why an audit has no report: none of the files read, or no report file at all."""
+    from .corpus.records import READABLE
+
+    if files:
+        return "no report could be read"
+    return "no report files found (" + ", ".join(READABLE) + ")"
 
 
 def _write_pair_pages(run: AuditRun, html_path: str, jobs: int) -> dict[tuple[str, str], str]:

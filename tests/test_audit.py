@@ -156,9 +156,33 @@ def test_csv_to_stdout_and_bad_files_are_skipped(tmp_path: Path) -> None:
 
 def test_nothing_readable_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_bytes(b"")
+    (tmp_path / "y.txt").write_bytes(b"\x00\x01\x02")
     result = CliRunner().invoke(main, ["audit", str(tmp_path)])
     assert result.exit_code == 1
-    assert "no report could be read" in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 3  # each file's problem, then why the audit stops
+    assert lines[0].endswith("x.txt: the file is empty")
+    assert lines[-1].endswith(": no report could be read")
+
+
+def test_one_unreadable_path_is_one_line(tmp_path: Path) -> None:
+    for path in (tmp_path / "missing.txt", tmp_path / "empty.txt"):
+        if path.name == "empty.txt":
+            path.write_bytes(b"")
+        result = CliRunner().invoke(main, ["audit", str(path)])
+        assert result.exit_code == 1
+        assert result.stderr.count("\n") == 1, result.stderr
+        assert str(path) in result.stderr
+
+
+def test_a_folder_without_reports_says_so(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("no report here", encoding="utf-8")
+    result = CliRunner().invoke(main, ["audit", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"reportdiff: error: {tmp_path}: no report files found "
+        "(.txt, .text, .html, .htm, .docx, .pdf)\n"
+    )
 
 
 def test_compare_with_corpus_splits_common_from_particular(
