@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from compare import AuditSettings, audit_reports, compare_reports
+from compare.corpus.run import AuditRun
+from compare.render.text import audit_lines
 
 from .corpus_files import Source, sources
 
@@ -21,10 +23,31 @@ def _family(source: Source) -> str:
 
 
 @pytest.fixture(scope="module")
-def corpus() -> tuple[list[Source], dict[str, object]]:
-    rows = sources()
-    data = audit_reports([str(s.path) for s in rows], AuditSettings()).result.to_json()
-    return rows, data
+def run() -> AuditRun:
+    return audit_reports([str(s.path) for s in sources()], AuditSettings())
+
+
+@pytest.fixture(scope="module")
+def corpus(run: AuditRun) -> tuple[list[Source], dict[str, object]]:
+    return sources(), run.result.to_json()
+
+
+def test_the_summary_shows_the_most_and_says_what_it_leaves_out(run: AuditRun) -> None:
+    lines = audit_lines(run, top=10)
+    result = run.result
+    cut = [line for line in lines if ": top 10 of " in line]
+    assert [line.split(": top 10 of ")[1].split()[0].rstrip(":") for line in cut] == [
+        f"{len(result.pairs)}",
+        f"{len(result.timeline)}",
+        f"{len(result.formulas)}",
+    ]
+    assert lines[-1] == "Every pair, year and template: --json, --csv or --html."
+    start = lines.index(cut[1]) + 1
+    shown = [int(line.rsplit(" ", 1)[1].rstrip("%")) for line in lines[start : start + 10]]
+    most = sorted((round(t.carried_over * 100) for t in result.timeline), reverse=True)[:10]
+    assert shown == most  # the largest carry-over first, not the first governments by name
+    pair_lines = lines[lines.index(cut[0]) + 1 : lines.index(cut[0]) + 11]
+    assert all(" ↔  " in line and line.split("↔")[0].endswith(" ") for line in pair_lines)
 
 
 def test_closest_is_the_own_governments(corpus: tuple[list[Source], dict[str, object]]) -> None:

@@ -48,7 +48,7 @@ def _cell(section: Section | None, width: int) -> str:
 def _pad(text: str, width: int) -> str:
     """Pad to a display width, counting a Chinese character as two columns."""
     shown = sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-    return text + " " * max(0, width * 2 - shown)
+    return text + " " * max(1, width * 2 - shown)  # a space at least: columns never run on
 
 
 def comparison_lines(comparison: Comparison, formulas: int = 10) -> list[str]:
@@ -65,7 +65,7 @@ def comparison_lines(comparison: Comparison, formulas: int = 10) -> list[str]:
         f"{comparison.shared_ratio(1):.1%} of B",
         f"Copied with details changed: {comparison.near_duplicate_ratio(0):.1%} of A, "
         f"{comparison.near_duplicate_ratio(1):.1%} of B "
-        f"({_near_rows(comparison)} sentence pairs)",
+        f"({_counted(_near_rows(comparison), 'sentence pair')})",
         "",
         "Section alignment (similarity, share of each side that is shared phrasing):",
     ]
@@ -91,6 +91,15 @@ def comparison_lines(comparison: Comparison, formulas: int = 10) -> list[str]:
     return out
 
 
+def _counted(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+
+
+def _shown(top: int, total: int) -> str:
+    """How much of a list a summary shows when it is cut: ``: top 10 of 78``."""
+    return f": top {top:,} of {total:,}" if total > top else ""
+
+
 def _near_rows(comparison: Comparison) -> int:
     return sum(1 for rows in comparison.rows for row in rows if row.near_duplicate)
 
@@ -112,7 +121,12 @@ def audit_lines(run: AuditRun, top: int = 10) -> list[str]:
             "Where a report's wording came from (median share): "
             + ", ".join(f"{kind.replace('_', ' ')} {share:.0%}" for kind, share in medians.items())
         )
-    out += ["", "Pairs with the most reuse (A in B, B in A, Jaccard, why listed):"]
+    out += [
+        "",
+        "Pairs with the most reuse"
+        + _shown(top, len(result.pairs))
+        + " (A in B, B in A, Jaccard, why listed):",
+    ]
     for p in result.pairs[:top]:
         why = ", ".join(w.replace("_", " ") for w in p.why)
         out.append(
@@ -120,11 +134,21 @@ def audit_lines(run: AuditRun, top: int = 10) -> list[str]:
             f"↔  {_pad(label[p.b], 12)}{why}"
         )
     if result.timeline:
-        out += ["", "Carried over from the government's previous report:"]
+        most = sorted(result.timeline, key=lambda t: -t.carried_over)[:top]  # stable: ties stay
         out += [
-            f"  {t.government} {t.year} from {t.from_year}: {t.carried_over:.0%}"
-            for t in result.timeline[:top]
+            "",
+            "Carried over most from the government's previous report"
+            + _shown(top, len(result.timeline))
+            + ":",
         ]
-    out += ["", "Most used formula templates (reports, governments):"]
+        out += [f"  {t.government} {t.year} from {t.from_year}: {t.carried_over:.0%}" for t in most]
+    out += [
+        "",
+        "Most used formula templates"
+        + _shown(top, len(result.formulas))
+        + " (reports, governments):",
+    ]
     out += [f"  {f.reports:4d} {f.governments:4d}  {f.template}" for f in result.formulas[:top]]
+    if top < max(len(result.pairs), len(result.timeline), len(result.formulas)):
+        out += ["", "Every pair, year and template: --json, --csv or --html."]
     return out
