@@ -35,11 +35,26 @@ def test_details_become_slots(clause: str, template: str, fills: tuple[str, ...]
         "坚持以习近平新时代中国特色社会主义思想为指导，",
         "新建城北第二小学",  # 新建 is a word before it is 南昌's district
         "资源节约型社会",
+        "向人大代表和政协委员，",  # 和政 (和政县) straddles 政协: no place
+        "自觉接受人大法律监督、工作监督和政协民主监督，",
     ],
 )
 def test_formula_without_details_keeps_its_words(clause: str) -> None:
     found = template_of(clause)
     assert found.text == clause and not found.slotted
+
+
+@pytest.mark.parametrize(
+    "clause,template",
+    [
+        ("----过去的一年，", "过去的一年，"),  # one report's layout, not the formula's
+        ("●坚持稳中求进工作总基调，", "坚持稳中求进工作总基调，"),
+        ("”让我们更加紧密地团结，", "让我们更加紧密地团结，"),
+        ("——2024年1月", "——{数}年{数}月"),  # a dash is punctuation, kept
+    ],
+)
+def test_marks_before_a_clause_are_not_the_formula(clause: str, template: str) -> None:
+    assert template_of(clause).text == template
 
 
 def test_the_same_formula_with_other_figures_has_one_template() -> None:

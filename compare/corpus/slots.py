@@ -42,11 +42,16 @@ class Template:
 # Punctuation a clause inherits from the sentence around it (``”让我们…`` after a quote).
 _STRAY_START = "”’）)」』》〉、，,"
 _STRAY_END = "“‘（(「『《〈"
+# Layout one report puts before a paragraph (``----过去的一年，``, ``●``): a clause is
+# known by its letters, so a form shown with one report's marks would show them as shared.
+# (Not the dash ``——``, which is punctuation: a dateline begins with it in every report.)
+_LEADING_MARKS = "-－_＿~～·•●○◆◇■□★☆▲△▪*＊#＃>＞ \u3000"
 
 
 def trimmed(clause: str) -> str:
-    """A clause without the punctuation it inherits from the sentence around it."""
-    return clause.lstrip(_STRAY_START).rstrip(_STRAY_END)
+    """A clause without the punctuation it inherits from the sentence around it, nor the
+    layout marks one report puts before it."""
+    return clause.lstrip(_STRAY_START + _LEADING_MARKS).rstrip(_STRAY_END)
 
 
 def template_of(clause: str) -> Template:

@@ -88,6 +88,23 @@ def _frequent_stems() -> dict[str, bool]:
     return frequent
 
 
+@lru_cache(maxsize=1)
+def _bound_pairs() -> frozenset[str]:
+    """Two-character words jieba's dictionary counts as frequent (政协, 就是): a division
+    stem whose edge character makes one with its neighbour (和政 in 和政协) is part of
+    another word, not a name."""
+    path = _package_file("jieba", "dict.txt")
+    if path is None:
+        return frozenset()
+    pairs = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            word, freq, *_ = line.split()
+            if len(word) == 2 and int(freq) >= COMMON_WORD_FREQ:
+                pairs.append(word)
+    return frozenset(pairs)
+
+
 def _everyday_stems() -> frozenset[str]:
     """Frequent stems that are not place names: never a government's name in its text."""
     return frozenset(word for word, place in _frequent_stems().items() if not place)
@@ -290,8 +307,9 @@ def _stem_candidates(text: str, level: Level) -> list[tuple[int, int]]:
 
 def place_spans(text: str) -> list[tuple[int, int]]:
     """Spans of division names in running text: a stem of two or more characters with its
-    suffix (``保定市``), or alone (``徐水``) unless it is a frequent word (新建, 长安): in
-    running text, one-character stems (和区 in 和区委) and frequent words mislead."""
+    suffix (``保定市``), or alone (``徐水``) unless it is a frequent word (新建, 长安) or
+    straddles one (和政 in 和政协): in running text, one-character stems (和区 in 和区委)
+    and words mislead."""
     table, everyday = _divisions(), frozenset(_frequent_stems())
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -316,9 +334,16 @@ def _place_at(
         suffix = next((x for x in SUFFIXES if text.startswith(x, pos + size)), None)
         if suffix is not None:
             return pos + size + len(suffix)
-        if stem not in everyday:
+        if stem not in everyday and not _straddles(text, pos, pos + size):
             return pos + size
     return None
+
+
+def _straddles(text: str, start: int, end: int) -> bool:
+    """Whether the bare stem ``text[start:end]`` shares a character with a frequent word
+    across either of its edges (政协 after 和政 in 和政协)."""
+    bound = _bound_pairs()
+    return text[end - 1 : end + 1] in bound or (start > 0 and text[start - 1 : start + 1] in bound)
 
 
 def _other_suffix(text: str, pos: int, level: Level) -> bool:
