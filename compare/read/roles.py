@@ -15,6 +15,7 @@ from .normalise import simplify
 
 _SELF = re.compile(
     r"自身建设|政府建设|人民满意|服务型政府|政府治理|政府职能|作风建设|廉洁政府|法治政府"
+    r"|清廉政府|(?:建设|打造)[^，。；]{0,10}政府(?![^，。；]{0,4}(?:合作|投资|债务))"
 )
 # A paragraph about the government itself (an unheaded self-building part).
 SELF_BUILDING_TEXT = re.compile(
