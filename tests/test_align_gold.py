@@ -9,7 +9,7 @@ from types import ModuleType
 
 import pytest
 
-from compare import CompareSettings, parse_report
+from compare import CompareSettings, load_report, parse_report
 from compare.pair.align import align
 from compare.pair.prepared import prepare
 
@@ -81,3 +81,31 @@ def test_annual_plan_pairs_with_annual_plan() -> None:
     top = {p.a.title: p.b for p in pairs if p.depth == 0 and p.a is not None}
     assert top[plans_a[1].title] is not None and top[plans_a[1].title].title.startswith("二、2022")
     assert top[plans_a[0].title] is None
+
+
+def _partners(a_path: Path, b_path: Path) -> dict[str, str | None]:
+    a, b = load_report(str(a_path)), load_report(str(b_path))
+    return {
+        p.a.title: (p.b.title if p.b is not None else None)
+        for p in align(prepare(a), prepare(b), CompareSettings())
+        if p.a is not None
+    }
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus beside the checkout")
+def test_topics_pair_across_layouts() -> None:
+    """保定 2014 numbers its plan's topics as top-level parts (三、…九、), 保定 2021 nests them
+    under its plans (（一）…（十）): topics on one subject pair whatever their level, both ways
+    round (hand-checked), and 2014's part on its own work style is self-building."""
+    old, new = CORPUS / "baoding_city_2014.txt", CORPUS / "baoding_city_2021.txt"
+    expected = {
+        "四、扎实做好": "（六）突出统筹衔接，在乡村振兴上开新局",
+        "八、加快发展社会事业": "（九）突出文化教育，在改善民生上开新局",
+        "九、认真改进工作作风": "四、加强政府自身建设",
+    }
+    forward = _partners(old, new)
+    backward = {b: a for a, b in _partners(new, old).items() if b is not None}
+    for prefix, partner in expected.items():
+        title = next(t for t in forward if t.startswith(prefix))
+        assert forward[title] == partner, (title, forward[title])
+        assert backward[title] == partner

@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -103,14 +104,31 @@ class _Scorer:
             settings.seed,
         )
         self.sketch = dict(zip(keys, sketches, strict=True))
+        self.round = 0
+        self.met_a: dict[int, int] = {}  # section id -> the assignment it was weighed in
+        self.met_b: dict[int, int] = {}
 
     def horizon(self, section: Section) -> str:
-        """``multi-year`` or ``annual`` for a plan part (from its heading line), else ``""``."""
+        """``multi-year`` or ``annual`` for a plan part (from its heading), else ``""``.
+
+        From the heading as the outline reads it, not the file's first line: scraped
+        text breaks lines inside headings (``二、“`` / ``十四五`` / ``”时期…``)."""
         if section.role != "plan":
             return ""
-        owner = self.owner[id(section)]
-        head = simplify(owner.doc.original[section.start : section.start + _HEADING_CHARS])
-        return "multi-year" if _MULTI_YEAR.search(head.split("\n")[0]) else "annual"
+        head = simplify(section.title)[:_HEADING_CHARS]
+        return "multi-year" if _MULTI_YEAR.search(head) else "annual"
+
+    def weighed(self, left: list[Section], right: list[Section]) -> None:
+        """Note that these sections were weighed against each other in one assignment."""
+        self.round += 1
+        for s in left:
+            self.met_a[id(s)] = self.round
+        for s in right:
+            self.met_b[id(s)] = self.round
+
+    def met(self, x: Section, y: Section) -> bool:
+        """Whether A's ``x`` and B's ``y`` were weighed against each other already."""
+        return id(x) in self.met_a and self.met_a[id(x)] == self.met_b.get(id(y))
 
     def jaccard(self, a: Section, b: Section) -> float:
         return estimate(self.sketch[id(a)], self.sketch[id(b)])
@@ -170,15 +188,22 @@ def _lift_self_government(
 
 
 def _assign(
-    left: list[Section], right: list[Section], score: _Scorer, by_role: bool
+    left: list[Section],
+    right: list[Section],
+    score: _Scorer,
+    by_role: bool,
+    allowed: Callable[[Section, Section], bool] | None = None,
 ) -> list[tuple[Section | None, Section | None]]:
-    """Globally best pairing of two sibling lists; leftovers stay unpaired."""
+    """Globally best pairing of two sibling lists; leftovers stay unpaired. ``allowed``:
+    which pairs may pair at all (default: all)."""
     if not left or not right:
         return [(s, None) for s in left] + [(None, s) for s in right]
     matrix = np.zeros((len(left), len(right)))
     for i, x in enumerate(left):
         for j, y in enumerate(right):
-            if by_role:
+            if allowed is not None and not allowed(x, y):
+                matrix[i, j] = -10.0
+            elif by_role:
                 same = (10.0 if x.role == y.role else -10.0) + (
                     1.0 if score.horizon(x) == score.horizon(y) else 0.0
                 )
@@ -186,6 +211,7 @@ def _assign(
             else:
                 sim = score.similarity(x, y)
                 matrix[i, j] = sim if sim >= MIN_TOPIC_SIMILARITY else -10.0
+    score.weighed(left, right)
     rows, cols = linear_sum_assignment(matrix, maximize=True)
     pairs: list[tuple[Section | None, Section | None]] = []
     used_l, used_r = set(), set()
@@ -218,7 +244,67 @@ def align(a: Prepared, b: Prepared, settings: SketchSettings) -> list[SectionPai
                 out.append(SectionPair(x, y, 0.0, 0.0, depth))
 
     visit(_assign(top_a, top_b, score, True), 0)
-    return out
+    return _pair_across_levels(out, a, b, score)
+
+
+def _pair_across_levels(
+    out: list[SectionPair], a: Prepared, b: Prepared, score: _Scorer
+) -> list[SectionPair]:
+    """Pair the plan topics left unpaired on both sides, whatever their level.
+
+    One report numbers its plan's topics as top-level parts (三、…九、), another
+    nests them under a plan heading (（一）…（十）): pairing part with part and
+    then children within pairs leaves every topic of both unpaired. Leftover
+    topics (sections without children inside a plan) pair by what they are
+    about, as children do. A topic paired here is shown where it stood; one
+    under an unpaired part, right after that part.
+    """
+    paired = {id(s) for p in out if p.a is not None and p.b is not None for s in (p.a, p.b)}
+    horizon = {id(s): score.horizon(part) for p in (a, b) for s, part in _plan_topics(p)}
+    loose_a = [s for s, _ in _plan_topics(a) if id(s) not in paired]
+    loose_b = [s for s, _ in _plan_topics(b) if id(s) not in paired]
+
+    def allowed(x: Section, y: Section) -> bool:
+        """Not weighed against each other already; annual with annual, as parts pair."""
+        return not score.met(x, y) and horizon[id(x)] == horizon[id(y)]
+
+    found = [(x, y) for x, y in _assign(loose_a, loose_b, score, False, allowed) if x and y]
+    if not found:
+        return out
+    partner_of_a = {id(x): y for x, y in found}
+    moved_b = {id(y) for _, y in found}
+    under = {id(top): top for top in a.doc.sections}
+    new: list[SectionPair] = []
+    for p in out:
+        if p.a is None and p.b is not None and id(p.b) in moved_b:
+            continue  # shown beside its partner
+        if p.a is not None and p.b is None and id(p.a) in partner_of_a:
+            new.append(_pair(p.a, partner_of_a[id(p.a)], score, p.depth))
+            continue
+        new.append(p)
+        if p.a is not None and p.b is None and id(p.a) in under:
+            new += [
+                _pair(c, partner_of_a[id(c)], score, p.depth + 1)
+                for c in p.a.children
+                if id(c) in partner_of_a
+            ]
+    return new
+
+
+def _pair(x: Section, y: Section, score: _Scorer, depth: int) -> SectionPair:
+    return SectionPair(x, y, score.similarity(x, y), score.jaccard(x, y), depth)
+
+
+def _plan_topics(prepared: Prepared) -> list[tuple[Section, Section]]:
+    """Sections without children inside a plan part (the part itself when it has none),
+    each with its part."""
+    return [
+        (s, top)
+        for top in prepared.doc.sections
+        if top.role == "plan"
+        for s in top.walk()
+        if not s.children and s.role in (None, "plan")
+    ]
 
 
 def _in_reading_order(
