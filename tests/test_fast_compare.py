@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare.pair.comparison import coverage
-from compare.pair.shared import SharedSpan, _choose
+from compare.pair.shared import SharedSpan, _choose, _order
 
 
 def _choose_by_scan(runs: list[SharedSpan]) -> list[SharedSpan]:
@@ -14,7 +14,7 @@ def _choose_by_scan(runs: list[SharedSpan]) -> list[SharedSpan]:
     taken_a: list[tuple[int, int]] = []
     taken_b: list[tuple[int, int]] = []
     chosen = []
-    for run in sorted(runs, key=lambda r: (-r.length, r.b_start, r.a_start, r.a_end, r.b_end)):
+    for run in sorted(runs, key=_order):  # the order is _choose's; the scan is the test's
         if any(s < run.b_end and run.b_start < e for s, e in taken_b) or any(
             s < run.a_end and run.a_start < e for s, e in taken_a
         ):

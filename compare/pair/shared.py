@@ -25,12 +25,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
 from ..read.chars import content_length, letters
 from ..read.units import Unit
 from ..settings import CompareSettings
 from .align import SectionPair
-from .gram_overlap import GramIdArray, GramIds, gram_overlap
+from .gram_overlap import GramIds, gram_overlap
 from .prepared import Prepared
 from .sketch import Signatures, band_hashes, sketch_texts
 from .word_diff import Op, WordCodes, word_diff
@@ -79,7 +80,7 @@ class _Differ:
         sa, sb = self._encoded(0, ia, ja), self._encoded(1, ib, jb)
         diffs = self.diffs.get((sa, sb))
         if diffs is None:
-            diffs = self.diffs[(sa, sb)] = word_diff(sa, sb)
+            diffs = self.diffs[(sa, sb)] = self._oriented_diff(sa, sb, ia, ja, ib, jb)
         ta, tb = self.a.tokens, self.b.tokens
         pa, pb = ia, ib
         for op, n in diffs:
@@ -92,6 +93,18 @@ class _Differ:
                 pa += n
             if op >= 0:
                 pb += n
+
+    def _oriented_diff(
+        self, sa: str, sb: str, ia: int, ja: int, ib: int, jb: int
+    ) -> list[tuple[Op, int]]:
+        """The word diff of the two units, taken in one orientation whichever report is A.
+
+        Where two alignments of the words are equally short, diff-match-patch's choice
+        depends on which text comes first: diffing the pair in the order of its words
+        gives the same runs when the two reports are swapped."""
+        if self.a.tokens.words[ia:ja] <= self.b.tokens.words[ib:jb]:
+            return word_diff(sa, sb)
+        return [(-op, n) for op, n in word_diff(sb, sa)]
 
     def _encoded(self, side: int, start: int, end: int) -> str:
         """A unit's words as codes, once per unit (a sentence is diffed with several)."""
@@ -129,29 +142,45 @@ def _section_candidates(
             continue
         sa = a.units_in(a.sentences, pair.a.norm_start, pair.a.norm_end)
         sb = b.units_in(b.sentences, pair.b.norm_start, pair.b.norm_end)
-        same: dict[str, Unit] = {}
-        for unit in sa:
-            same.setdefault(a.text[unit.start : unit.end], unit)
-        best = _best_voted(
-            [anchors.of(1, u) for u in sb],
-            [anchors.of(0, u) for u in sa],
-            anchors.size,
+        j, i, votes = gram_overlap(
+            [anchors.of(1, u) for u in sb], [anchors.of(0, u) for u in sa], anchors.size
         )
-        for j, unit in enumerate(sb):
-            twin = same.get(b.text[unit.start : unit.end])
-            if twin is not None:
-                yield twin, unit
-            for rank, (i, n) in enumerate(best.get(j, ())):
-                if rank == 0 or n >= 2:  # runner-up sentences need more than one anchor
-                    yield sa[i], unit
+        for jj, ii in _candidates(b, sb, a, sa, _best_voted(j, i, votes)):
+            yield sa[ii], sb[jj]
+        for ii, jj in _candidates(a, sa, b, sb, _best_voted(i, j, votes)):
+            yield sa[ii], sb[jj]
+
+
+def _candidates(
+    one: Prepared,
+    units: list[Unit],
+    other: Prepared,
+    others: list[Unit],
+    best: dict[int, list[tuple[int, int]]],
+) -> Iterable[tuple[int, int]]:
+    """``(k, m)`` for each of ``units`` (index ``k``) and the sentences of ``others`` (index
+    ``m``) worth diffing it with: its first identical twin, its best-voted sentence, and
+    runners-up sharing at least two anchors. Asked both ways round (each B sentence's A
+    candidates and each A sentence's B candidates), so that swapping the two reports
+    diffs the same pairs."""
+    first: dict[str, int] = {}
+    for m, unit in enumerate(others):
+        first.setdefault(other.text[unit.start : unit.end], m)
+    for k, unit in enumerate(units):
+        twin = first.get(one.text[unit.start : unit.end])
+        if twin is not None:
+            yield k, twin
+        for rank, (m, n) in enumerate(best.get(k, ())):
+            if rank == 0 or n >= 2:  # runner-up sentences need more than one anchor
+                yield k, m
 
 
 def _best_voted(
-    anchors_b: list[GramIdArray], anchors_a: list[GramIdArray], size: int
+    j: NDArray[np.int64], i: NDArray[np.int64], votes: NDArray[np.int64]
 ) -> dict[int, list[tuple[int, int]]]:
-    """For each sentence ``j`` of B, its :data:`CANDIDATES_PER_SENTENCE` sentences of A
-    sharing the most anchors, as ``(i, anchors shared)``, most first, then by ``i``."""
-    j, i, votes = gram_overlap(anchors_b, anchors_a, size)
+    """For each sentence ``j`` of one side, its :data:`CANDIDATES_PER_SENTENCE` sentences
+    ``i`` of the other sharing the most anchors, as ``(i, anchors shared)``, most first,
+    then by ``i``; from every sentence pair sharing anchors, ``(j, i, votes)``."""
     order = np.lexsort((i, -votes, j))
     j, i, votes = j[order], i[order], votes[order]
     first = np.searchsorted(j, j)  # where each sentence's candidates begin
@@ -226,11 +255,18 @@ class _Taken:
         self.claimed[start:end] = b"\x01" * (end - start)
 
 
+def _order(run: SharedSpan) -> tuple[int, ...]:
+    """Longest first (both sides' characters), then earliest in the two reports together:
+    the same order whichever report is A, but for runs that mirror each other exactly."""
+    a, b = run.a_start, run.b_start
+    return (a - run.a_end - run.length, a + b, min(a, b), b, run.a_end, run.b_end)
+
+
 def _choose(runs: list[SharedSpan]) -> list[SharedSpan]:
     """Longest runs first; a run overlapping one already chosen on either side is dropped."""
     taken_a, taken_b = _Taken(), _Taken()
     chosen = []
-    for run in sorted(runs, key=lambda r: (-r.length, r.b_start, r.a_start, r.a_end, r.b_end)):
+    for run in sorted(runs, key=_order):
         if taken_b.overlaps(run.b_start, run.b_end) or taken_a.overlaps(run.a_start, run.a_end):
             continue
         taken_a.add(run.a_start, run.a_end)
