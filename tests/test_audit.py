@@ -175,6 +175,16 @@ def test_one_unreadable_path_is_one_line(tmp_path: Path) -> None:
         assert str(path) in result.stderr
 
 
+def test_a_file_without_chinese_text_is_no_report(tmp_path: Path) -> None:
+    shutil.copytree(Path(__file__).parent.parent / "samples", tmp_path / "reports")
+    (tmp_path / "reports" / "README.txt").write_text("Reports scraped in 2024.\n", "utf-8")
+    result = CliRunner().invoke(main, ["audit", str(tmp_path / "reports"), "--json", "-"])
+    assert result.exit_code == 0
+    assert result.stderr.strip().endswith("README.txt: holds no Chinese text: not a work report")
+    paths = [d["path"] for d in json.loads(result.stdout)["documents"]]
+    assert len(paths) == 5 and not any(p.endswith("README.txt") for p in paths)
+
+
 def test_a_folder_without_reports_says_so(tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("no report here", encoding="utf-8")
     result = CliRunner().invoke(main, ["audit", str(tmp_path)])

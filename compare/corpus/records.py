@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
+from ..errors import EmptyReport
 from ..model import Document
 from ..pair.reuse import BodyClauses, bands_of_grams, body_clauses
 from ..pair.sketch import (
@@ -24,6 +25,7 @@ from ..pair.sketch import (
     signatures_of_hashes,
     to_signature,
 )
+from ..read.chars import is_han
 from ..read.load import load_report
 from ..settings import AuditSettings
 from .clause_index import distinct
@@ -99,7 +101,11 @@ def read_record(path: str, settings: AuditSettings) -> ReportRecord:
     numpy costs little next to reading, and it spreads over the workers
     instead of waiting in the process that holds the index.
     """
-    return record_of(load_report(path, settings.max_bytes), settings)
+    doc = load_report(path, settings.max_bytes)
+    if not any(is_han(ch) for ch in doc.norm.text[doc.body_start : doc.body_end]):
+        # a README or an English page beside the reports: no clause could match a report's
+        raise EmptyReport(path, "holds no Chinese text: not a work report")
+    return record_of(doc, settings)
 
 
 def record_of(doc: Document, settings: AuditSettings) -> ReportRecord:
