@@ -96,3 +96,33 @@ def test_metadata_of_chosen_reports(
 ) -> None:
     meta = next(d.meta for p, d in corpus.items() if p.stem == name)
     assert (meta.government, meta.level, meta.year) == (government, level, year)
+
+
+def test_a_parts_closing_paragraphs_are_not_its_last_topics(
+    corpus: dict[Path, Document],
+) -> None:
+    """江苏 2026's review ends with the 2025 review, the thanks and the problems after its
+    topic （六）: they stay in the review, under no topic (hand-checked)."""
+    doc = next(d for p, d in corpus.items() if p.stem == "jiangsu_province_2026")
+    review = doc.sections[1]
+    last = review.children[-1]
+    assert last.title.startswith("（六）积极推动高效能治理")
+    tail = doc.original[last.end : review.end]
+    assert tail.lstrip().startswith("各位代表，刚刚过去的2025年")
+    assert "在看到成绩的同时" in tail
+    assert "社会文明程度不断提升" in doc.original[last.start : last.end]
+
+
+def test_only_closing_paragraphs_end_a_last_topic_early(corpus: dict[Path, Document]) -> None:
+    """Where a last topic ends before its part, what follows it opens with an address or a
+    summing-up, never with the topic's own running text."""
+    openings = ("各位代表", "在看到成绩的同时", "我们也清醒", "这些成绩", "成绩来之不易", "回顾")
+    ended = 0
+    for doc in corpus.values():
+        for part in doc.walk():
+            if not part.children or part.children[-1].end >= part.end:
+                continue
+            ended += 1
+            tail = doc.original[part.children[-1].end : part.end].lstrip()
+            assert tail.startswith(openings), (doc.path, part.title, tail[:30])
+    assert ended >= 40  # 61 parts in the corpus: the rule is at work, not idle

@@ -87,6 +87,47 @@ def _close(sections: list[Section], end_view: int, view: MappedText) -> None:
         _close(section.children, nxt, view)
 
 
+# A paragraph that speaks for a whole part, not for its last topic: the delegates addressed
+# again (各位代表，刚刚过去的2025年…), the part's achievements summed up (成绩来之不易,
+# 回顾"十四五"江苏发展，各项成绩的取得…), or its shortcomings owned (在看到成绩的同时…).
+_PART_CLOSE = re.compile(
+    r"各位代表[，,！!：:]|(?:这些|各项)?成绩(?:的取得|来之不易)|在(?:看到|肯定)成绩的同时"
+    r"|(?:同时，)?我们(?:也)?清醒地?(?:看到|认识到)|回顾[^，。]{0,20}，(?:各项|这些)?成绩"
+)
+
+
+def _end_topics_where_parts_close(
+    sections: list[Section], lines: list[Line], view: MappedText
+) -> None:
+    """End a part's last topic before the first paragraph that closes the part.
+
+    A part's last numbered topic otherwise runs to the part's end and takes in
+    what follows it: the review of the last year after a five-year review, the
+    thanks, the problems (江苏 2026's review （六） ran 2,700 characters past its
+    own text). Those paragraphs stay in the part, under no topic.
+    """
+    for section in sections:
+        if not section.children:
+            continue
+        _end_topics_where_parts_close(section.children, lines, view)
+        last = deepest = section.children[-1]
+        while deepest.children:
+            deepest = deepest.children[-1]
+        close = next(
+            (
+                ln.start
+                for ln in lines
+                if deepest.norm_start < ln.start < last.norm_end and _PART_CLOSE.match(ln.text)
+            ),
+            None,
+        )
+        node: Section | None = last
+        while close is not None and node is not None:
+            node.norm_end = min(node.norm_end, close)
+            node.end = _original_end(view, node.norm_start, node.norm_end)
+            node = node.children[-1] if node.children else None
+
+
 def _original_end(view: MappedText, start: int, end: int) -> int:
     """Original end offset of a view span, trimmed of trailing layout whitespace."""
     while end > start and view.text[end - 1] in " \n":
@@ -167,6 +208,7 @@ def build_outline(
     sections = builder.top
     end_view = body_lines[-1].end
     _close(sections, end_view, view)
+    _end_topics_where_parts_close(sections, body_lines, view)
     if headings_seen == 0:
         warnings.append("no section headings recognised; outlined as one body section")
         only = sections[0]
