@@ -109,3 +109,17 @@ def test_topics_pair_across_layouts() -> None:
         title = next(t for t in forward if t.startswith(prefix))
         assert forward[title] == partner, (title, forward[title])
         assert backward[title] == partner
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus beside the checkout")
+def test_a_topic_paired_under_an_unpaired_part_is_listed_once() -> None:
+    """蠡县 2022's 2.加大环境优化力度 lies under a topic left unpaired; paired across levels with
+    2020's 3.优化营商环境, both must be listed, once (the pair was dropped, and with it B's)."""
+    a, b = CORPUS / "li_county_2022.txt", CORPUS / "li_county_2020.txt"
+    pairs = align(prepare(load_report(str(a))), prepare(load_report(str(b))), CompareSettings())
+    for side in ("a", "b"):
+        listed = [id(getattr(p, side)) for p in pairs if getattr(p, side) is not None]
+        assert len(listed) == len(set(listed))
+    partners = _partners(a, b)
+    title = next(t for t in partners if t.startswith("2.加大环境优化力度"))
+    assert partners[title] is not None and partners[title].startswith("3.优化营商环境")

@@ -23,6 +23,7 @@ REAL_PAIRS = [
     ("shunping_county_2023", "shunping_county_2024"),
     ("baoding_city_2014", "baoding_city_2021"),  # topics at two levels
     ("jiangsu_province_2026", "zhejiang_province_2026"),
+    ("li_county_2022", "li_county_2020"),  # a topic paired across levels, two levels down
 ]
 
 

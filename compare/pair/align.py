@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -235,7 +235,7 @@ def align(a: Prepared, b: Prepared, settings: SketchSettings) -> list[SectionPai
     def visit(pairs: list[tuple[Section | None, Section | None]], depth: int) -> None:
         for x, y in _in_reading_order(pairs):
             if x is not None and y is not None:
-                out.append(SectionPair(x, y, score.similarity(x, y), score.jaccard(x, y), depth))
+                out.append(_pair(x, y, score, depth))
                 sub = _assign(
                     kids_a.get(id(x), x.children), kids_b.get(id(y), y.children), score, False
                 )
@@ -273,7 +273,6 @@ def _pair_across_levels(
         return out
     partner_of_a = {id(x): y for x, y in found}
     moved_b = {id(y) for _, y in found}
-    under = {id(top): top for top in a.doc.sections}
     new: list[SectionPair] = []
     for p in out:
         if p.a is None and p.b is not None and id(p.b) in moved_b:
@@ -282,13 +281,21 @@ def _pair_across_levels(
             new.append(_pair(p.a, partner_of_a[id(p.a)], score, p.depth))
             continue
         new.append(p)
-        if p.a is not None and p.b is None and id(p.a) in under:
+        if p.a is not None and p.b is None:
+            # an unpaired section's descendants are not listed: its topics paired here are
             new += [
-                _pair(c, partner_of_a[id(c)], score, p.depth + 1)
-                for c in p.a.children
-                if id(c) in partner_of_a
+                _pair(s, partner_of_a[id(s)], score, depth)
+                for s, depth in _below(p.a, p.depth + 1)
+                if id(s) in partner_of_a
             ]
     return new
+
+
+def _below(section: Section, depth: int) -> Iterator[tuple[Section, int]]:
+    """Every descendant of ``section`` in reading order, with its depth."""
+    for child in section.children:
+        yield child, depth
+        yield from _below(child, depth + 1)
 
 
 def _pair(x: Section, y: Section, score: _Scorer, depth: int) -> SectionPair:
