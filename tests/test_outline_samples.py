@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from compare import Document
+from compare import Document, parse_report
 
 from .conftest import SAMPLE_NAMES
 
@@ -168,3 +168,33 @@ def test_notes_and_appendix_items(samples: dict[str, Document]) -> None:
     ]
     assert len(appendix.children) == 10
     assert len(notes.children) == 10
+
+
+FOLDED = """某县2024年政府工作报告
+各位代表：
+现在，我代表县人民政府，向大会报告工作，请予审议。
+一、2023年工作回顾
+过去一年，我们坚持稳中求进，全县经济持续向好，各项事业全面进步，人民生活不断改善。
+二、2024年工作安排
+今年工作的总体要求是：坚持稳中求进工作总基调，推动高质量发展。
+（一）大力发展特色产业
+推进产业园区建设，培育龙头企业，发展现代农业，促进三产融合，产业结构不断优化升级。
+（二）加强政府自身建设
+坚持依法行政，建设法治政府，改进工作作风，提高行政效能，打造人民满意的服务型政府。
+（三）持续保障改善民生
+办好民生实事，稳定扩大就业，发展教育卫生事业，完善社会保障体系，提升群众幸福感。
+各位代表，这些成绩来之不易，今年的任务依然艰巨繁重，我们必须保持清醒头脑，勇于担当作为。
+各位代表！我们要坚持依法行政，严格落实廉洁从政规定，加强作风建设，建设人民满意的政府。
+各位代表，让我们在县委的坚强领导下，团结一心，开拓进取，为全面建设现代化新县城而努力奋斗！
+"""
+
+
+def test_a_folded_self_building_paragraph_leaves_the_last_topic_cut() -> None:
+    """The unheaded self-building paragraph folds into the plan (a headed one exists), and
+    the plan's last topic, cut before the plan's closing paragraph, stays cut."""
+    doc = parse_report(FOLDED, "folded.txt")
+    plan = next(s for s in doc.sections if s.role == "plan")
+    last = plan.children[-1]
+    assert doc.original[plan.start : plan.end].endswith("建设人民满意的政府。")  # folded in
+    assert doc.original[last.start : last.end].endswith("提升群众幸福感。")  # still cut
+    assert "这些成绩来之不易" in doc.original[last.end : plan.end]

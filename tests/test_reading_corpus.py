@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -115,8 +116,11 @@ def test_a_parts_closing_paragraphs_are_not_its_last_topics(
 
 def test_only_closing_paragraphs_end_a_last_topic_early(corpus: dict[Path, Document]) -> None:
     """Where a last topic ends before its part, what follows it opens with an address or a
-    summing-up, never with the topic's own running text."""
+    summing-up and holds none of the topic's own numbered points (二是…, 第三，…, 2.…)."""
     openings = ("各位代表", "在看到成绩的同时", "我们也清醒", "这些成绩", "成绩来之不易", "回顾")
+    points = re.compile(
+        r"\s*(?:[二三四五六七八九十]是|第[二三四五六七八九十][，、是]|[2-9][.．、])"
+    )
     ended = 0
     for doc in corpus.values():
         for part in doc.walk():
@@ -125,4 +129,18 @@ def test_only_closing_paragraphs_end_a_last_topic_early(corpus: dict[Path, Docum
             ended += 1
             tail = doc.original[part.children[-1].end : part.end].lstrip()
             assert tail.startswith(openings), (doc.path, part.title, tail[:30])
+            assert not any(points.match(line) for line in tail.splitlines()), (doc.path, part.title)
     assert ended >= 40  # 61 parts in the corpus: the rule is at work, not idle
+
+
+def test_an_aside_between_a_topics_points_stays_in_the_topic(
+    corpus: dict[Path, Document],
+) -> None:
+    """顺平 2021's （三）守住三条底线 addresses the delegates after its first point (各位代表，
+    环保治污…) and goes on with 二是 and 三是: all of it is the topic's (hand-checked)."""
+    doc = next(d for p, d in corpus.items() if p.stem == "shunping_county_2021")
+    topic = next(s for s in doc.walk() if s.title.startswith("（三）守住三条底线"))
+    text = doc.original[topic.start : topic.end]
+    assert "各位代表，环保治污" in text
+    assert any(line.lstrip().startswith("二是") for line in text.splitlines())
+    assert any(line.lstrip().startswith("三是") for line in text.splitlines())

@@ -96,6 +96,11 @@ _PART_CLOSE = re.compile(
 )
 
 
+# A topic's own numbered points (二是…, 第三，…, 2.…): an aside addressed to the delegates
+# between them (顺平 2021: 一是…, 各位代表，环保治污…, 二是…) is the topic's, not a close.
+_TOPIC_ITEM = re.compile(r"[二三四五六七八九十]是|第[二三四五六七八九十][，、是]|[2-9][.．、]")
+
+
 def _end_topics_where_parts_close(
     sections: list[Section], lines: list[Line], view: MappedText
 ) -> None:
@@ -104,7 +109,8 @@ def _end_topics_where_parts_close(
     A part's last numbered topic otherwise runs to the part's end and takes in
     what follows it: the review of the last year after a five-year review, the
     thanks, the problems (江苏 2026's review （六） ran 2,700 characters past its
-    own text). Those paragraphs stay in the part, under no topic.
+    own text). Those paragraphs stay in the part, under no topic. A paragraph
+    followed by more of the topic's own numbered points closes nothing.
     """
     for section in sections:
         if not section.children:
@@ -113,11 +119,13 @@ def _end_topics_where_parts_close(
         last = deepest = section.children[-1]
         while deepest.children:
             deepest = deepest.children[-1]
+        inside = [ln for ln in lines if deepest.norm_start < ln.start < last.norm_end]
         close = next(
             (
                 ln.start
-                for ln in lines
-                if deepest.norm_start < ln.start < last.norm_end and _PART_CLOSE.match(ln.text)
+                for k, ln in enumerate(inside)
+                if _PART_CLOSE.match(ln.text)
+                and not any(_TOPIC_ITEM.match(later.text) for later in inside[k + 1 :])
             ),
             None,
         )
@@ -232,8 +240,11 @@ def _fold_unheaded_self(sections: list[Section], body: Body, lines: list[Line]) 
     k = sections.index(unheaded)
     if k == 0:
         return sections
+    ended = sections[k - 1].norm_end
     node: Section | None = sections[k - 1]
-    while node is not None:  # the previous part and its last descendants end where it ended
+    # the previous part, and those of its last descendants that ended with it, end where the
+    # folded paragraph ended (a last topic cut before the part's close stays cut)
+    while node is not None and node.norm_end == ended:
         node.end, node.norm_end = unheaded.end, unheaded.norm_end
         node = node.children[-1] if node.children else None
     return sections[:k] + sections[k + 1 :]
