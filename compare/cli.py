@@ -424,7 +424,7 @@ def audit_command(
             scheduler=scheduler,
             with_index=html_path is not None,
         )
-    if not run.corpus.records and len(run.failures) == 1:
+    if not run.corpus.records and len(run.failures) == 1 and files == list(paths):
         raise run.failures[0]  # one file named and not readable: its own line, no summary
     for failure in run.failures:
         click.echo(f"reportdiff: error: {failure}", err=True)

@@ -37,9 +37,9 @@ def test_the_summary_shows_the_most_and_says_what_it_leaves_out(run: AuditRun) -
     result = run.result
     cut = [line for line in lines if ": top 10 of " in line]
     assert [line.split(": top 10 of ")[1].split()[0].rstrip(":") for line in cut] == [
-        f"{len(result.pairs)}",
-        f"{len(result.timeline)}",
-        f"{len(result.formulas)}",
+        f"{len(result.pairs):,}",
+        f"{len(result.timeline):,}",
+        f"{len(result.formulas):,}",
     ]
     assert lines[-1] == "Every pair, year and template: --json, --csv or --html."
     start = lines.index(cut[1]) + 1

@@ -72,37 +72,39 @@ def _table_path() -> Path | None:
 
 
 @lru_cache(maxsize=1)
-def _frequent_stems() -> dict[str, bool]:
-    """Division stems that jieba's dictionary counts as frequent words, and whether it
-    tags each a place name (陕西 is; 资源 is not)."""
+def _dictionary() -> tuple[dict[str, bool], frozenset[str]]:
+    """What jieba's dictionary tells the gazetteer, in one reading of it: the division stems
+    it counts as frequent words (with whether it tags each a place name: 陕西 is; 资源 is
+    not), and its frequent two-character words (政协, 就是)."""
     path = _package_file("jieba", "dict.txt")
     if path is None:
-        return {}
+        return {}, frozenset()
     stems = _divisions()
     frequent: dict[str, bool] = {}
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            word, freq, *tag = line.split()
-            if word in stems and int(freq) >= COMMON_WORD_FREQ:
-                frequent[word] = bool(tag) and tag[0].startswith("ns")
-    return frequent
-
-
-@lru_cache(maxsize=1)
-def _bound_pairs() -> frozenset[str]:
-    """Two-character words jieba's dictionary counts as frequent (政协, 就是): a division
-    stem whose edge character makes one with its neighbour (和政 in 和政协) is part of
-    another word, not a name."""
-    path = _package_file("jieba", "dict.txt")
-    if path is None:
-        return frozenset()
     pairs = []
     with path.open(encoding="utf-8") as handle:
         for line in handle:
-            word, freq, *_ = line.split()
-            if len(word) == 2 and int(freq) >= COMMON_WORD_FREQ:
+            word, freq, *tag = line.split()
+            if int(freq) < COMMON_WORD_FREQ:
+                continue
+            if word in stems:
+                frequent[word] = bool(tag) and tag[0].startswith("ns")
+            if len(word) == 2:
                 pairs.append(word)
-    return frozenset(pairs)
+    return frequent, frozenset(pairs)
+
+
+def _frequent_stems() -> dict[str, bool]:
+    """Division stems that jieba's dictionary counts as frequent words, and whether it
+    tags each a place name."""
+    return _dictionary()[0]
+
+
+def _bound_pairs() -> frozenset[str]:
+    """Two-character words jieba's dictionary counts as frequent: a division stem whose
+    edge character makes one with its neighbour (和政 in 和政协) is part of another word,
+    not a name."""
+    return _dictionary()[1]
 
 
 def _everyday_stems() -> frozenset[str]:
