@@ -14,6 +14,10 @@ similarity that mixes:
 - MinHash Jaccard over character 4-grams, which dominates when one report
   was copied from the other.
 
+Last, plan topics left unpaired on both sides at different levels (one report
+numbering its topics as parts, the other nesting them under a plan heading)
+pair on the same terms, if they were never weighed against each other.
+
 Accuracy is measured on a hand-checked gold of plan-topic pairs from real
 reports (``bench/align_gold.json``, ``bench/eval_align.py``).
 """
@@ -268,7 +272,11 @@ def _pair_across_levels(
         """Not weighed against each other already; annual with annual, as parts pair."""
         return not score.met(x, y) and horizon[id(x)] == horizon[id(y)]
 
-    found = [(x, y) for x, y in _assign(loose_a, loose_b, score, False, allowed) if x and y]
+    found = [
+        (x, y)
+        for x, y in _assign(loose_a, loose_b, score, False, allowed)
+        if x is not None and y is not None
+    ]
     if not found:
         return out
     partner_of_a = {id(x): y for x, y in found}
