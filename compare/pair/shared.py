@@ -8,14 +8,17 @@ pairs of sentences or clauses, which come from two sources:
   B and the sentence of A sharing the most exact ``min_shared``-character
   anchors with it, plus up to two runners-up sharing at least two anchors (one
   coincidental 4-gram is not worth a diff), and identical sentences however
-  short, such as a heading;
+  short, such as a heading; and the same for each sentence of A among B's, so
+  that swapping the reports diffs the same pairs;
 - anywhere in the documents, clause pairs that MinHash LSH proposes as near
   duplicates, so formula moved to another section is still found.
 
 Each pair is diffed word by word (jieba tokens mapped to single code points,
 as diff-match-patch does for lines), and equal runs of at least
-``min_shared`` Han characters or digits are kept. Runs are then chosen
-longest first so that no character on either side is claimed twice.
+``min_shared`` Han characters or digits are kept (each pair diffed in the
+order of its words, not of the reports). Runs are then chosen longest first,
+then earliest in both reports together, so that no character on either side
+is claimed twice.
 """
 
 from __future__ import annotations
