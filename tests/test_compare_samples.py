@@ -18,6 +18,7 @@ from compare import (
 from compare.read.normalise import compact_view, line_view
 
 from .conftest import sample_path
+from .corpus_files import CORPUS
 
 FORMULAS = ["在市委、市政府和区委的坚强领导下", "以习近平新时代中国特色社会主义思想为指导"]
 
@@ -176,3 +177,19 @@ def test_specific_content_kinds(comparisons: dict[tuple[str, str], Comparison]) 
 def test_files_load_like_samples(tmp_path: Path) -> None:
     doc = load_report(str(sample_path("hanbin-2020")))
     assert doc.body_text.startswith("政府工作报告")
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus beside the checkout")
+def test_titles_that_repeat_in_the_table_carry_their_roles() -> None:
+    """保定 2022 heads both its self-building part and its closing 各位代表: the text table says
+    which row is which (the two rows read alike before)."""
+    from compare.render.text import comparison_lines
+
+    one = load_report(str(CORPUS / "baoding_city_2021.txt"))
+    two = load_report(str(CORPUS / "baoding_city_2022.txt"))
+    rows = [line for line in comparison_lines(compare_reports(one, two)) if "↔" in line]
+    assert any(
+        line.split("↔")[1].lstrip().startswith("各位代表 (self government)") for line in rows
+    )
+    assert any(line.split("↔")[1].lstrip().startswith("各位代表 (closing)") for line in rows)
+    assert not any("(review)" in line or "(plan)" in line for line in rows)  # titles not repeated

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..model import Document, Section
@@ -38,11 +39,19 @@ def _section_lines(section: Section, depth: int) -> list[str]:
     return lines
 
 
-def _cell(section: Section | None, width: int) -> str:
+def _cell(section: Section | None, width: int, repeated: Counter[str] | None = None) -> str:
+    """A section's title cut to a column; with its role where the title repeats among the
+    rows (a self-building part and the closing both headed 各位代表)."""
     if section is None:
         return _pad("—", width)
     title = section.title if len(section.title) <= width - 2 else section.title[: width - 3] + "…"
+    if repeated is not None and repeated[section.title] > 1 and section.role:
+        title = f"{title} ({section.role.replace('_', ' ')})"
     return _pad(title, width)
+
+
+def _titles(sections: list[Section | None]) -> Counter[str]:
+    return Counter(s.title for s in sections if s is not None)
 
 
 def _pad(text: str, width: int) -> str:
@@ -69,6 +78,8 @@ def comparison_lines(comparison: Comparison, formulas: int = 10) -> list[str]:
         "",
         "Section alignment (similarity, share of each side that is shared phrasing):",
     ]
+    titles_a = _titles([p.a for p in comparison.pairs])
+    titles_b = _titles([p.b for p in comparison.pairs])
     for pair in comparison.pairs:
         indent = "  " * pair.depth
         ra, rb = comparison.section_ratio(0, pair.a), comparison.section_ratio(1, pair.b)
@@ -77,7 +88,8 @@ def comparison_lines(comparison: Comparison, formulas: int = 10) -> list[str]:
             if ra is not None and rb is not None
             else "unpaired"
         )
-        out.append(f"  {indent}{_cell(pair.a, 16)}  ↔  {_cell(pair.b, 16)}  {figures}")
+        cells = _cell(pair.a, 16, titles_a), _cell(pair.b, 16, titles_b)
+        out.append(f"  {indent}{cells[0]}  ↔  {cells[1]}  {figures}")
     if comparison.corpus_counts is not None:
         ca, cb = comparison.common_ratio(0) or 0.0, comparison.common_ratio(1) or 0.0
         out.insert(
