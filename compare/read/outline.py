@@ -10,6 +10,7 @@ always start a new top-level part.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -112,14 +113,24 @@ def _end_topics_where_parts_close(
     own text). Those paragraphs stay in the part, under no topic. A paragraph
     followed by more of the topic's own numbered points closes nothing.
     """
+    starts = [ln.start for ln in lines]
+    _end_last_topics(sections, lines, starts, view)
+
+
+def _end_last_topics(
+    sections: list[Section], lines: list[Line], starts: list[int], view: MappedText
+) -> None:
+    """The work of :func:`_end_topics_where_parts_close`, with the lines' starts for
+    bisection (a report's every line was scanned for each part)."""
     for section in sections:
         if not section.children:
             continue
-        _end_topics_where_parts_close(section.children, lines, view)
+        _end_last_topics(section.children, lines, starts, view)
         last = deepest = section.children[-1]
         while deepest.children:
             deepest = deepest.children[-1]
-        inside = [ln for ln in lines if deepest.norm_start < ln.start < last.norm_end]
+        lo = bisect_right(starts, deepest.norm_start)
+        inside = lines[lo : bisect_left(starts, last.norm_end, lo)]
         close = next(
             (
                 ln.start
