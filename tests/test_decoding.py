@@ -9,7 +9,7 @@ from pathlib import Path
 import opencc
 import pytest
 
-from compare import UndecodableText, load_report
+from compare import UndecodableText, UnreadableFile, load_report
 from compare.read.decoding import decode
 
 from .conftest import sample_path
@@ -71,3 +71,25 @@ def test_real_reports_in_legacy_encodings_are_not_refused(tmp_path: Path, name: 
         path = tmp_path / f"{name}.{encoding}.txt"
         path.write_bytes(data)
         assert load_report(str(path)).encoding == encoding
+
+
+@pytest.mark.parametrize("name", ["hanbin-2020", "hecheng-20xx-traditional"])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_outlines_like_utf8(tmp_path: Path, name: str, encoding: str) -> None:
+    """A UTF-16 file saved without a byte-order mark has a zero byte beside every ASCII
+    character: it was refused as binary; it reads as its UTF-8 twin."""
+    text = sample_path(name).read_text(encoding="utf-8")
+    wide = tmp_path / "wide.txt"
+    wide.write_bytes(text.encode(encoding))
+    assert load_report(str(wide)).encoding == encoding
+    assert outline_of(wide) == outline_of(sample_path(name))
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_zeros_on_one_side_of_noise_are_still_binary(tmp_path: Path, seed: int) -> None:
+    """Byte pairs with a zero on one side that do not read as Chinese stay refused."""
+    rng = random.Random(seed)
+    path = tmp_path / "noise.txt"
+    path.write_bytes(b"".join(bytes([rng.randrange(0x21, 0xFF), 0]) for _ in range(3000)))
+    with pytest.raises(UnreadableFile, match="binary file"):
+        load_report(str(path))

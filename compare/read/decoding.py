@@ -53,6 +53,9 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
                 return data.decode(name), name
             except UnicodeDecodeError:
                 break
+    wide = utf16_without_bom(data)
+    if wide is not None:
+        return data.decode(wide), wide
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -70,6 +73,31 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     best = max(candidates, key=lambda c: (c[0], c[1] == "gb18030"))
     _refuse_mojibake(best[2], path)
     return best[2], best[1]
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` for UTF-16 Chinese text saved without a byte-order
+    mark, else None.
+
+    Such a file holds a zero byte beside each ASCII character (line breaks, digits),
+    all on one side of the byte pairs, which reads as binary. It is taken as UTF-16
+    only when it decodes cleanly and its non-ASCII characters are those of Chinese
+    reports, as a legacy decoding must be (zeros in binary data fall on both sides)."""
+    head = data[:8192]
+    if len(data) % 2 or b"\x00" not in head:
+        return None
+    zeros = (head[0::2].count(0), head[1::2].count(0))
+    if min(zeros) * 10 > max(zeros):
+        return None  # zeros on both sides of the pairs: not text
+    name = "utf-16-le" if zeros[1] > zeros[0] else "utf-16-be"
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError:
+        return None
+    foreign = "".join(ch for ch in text if not ch.isascii() and not ch.isspace())
+    if len(foreign) < _SCORED_MIN or _score(foreign) < MIN_CHINESE_SCORE:
+        return None
+    return name
 
 
 def _refuse_mojibake(text: str, path: str) -> None:

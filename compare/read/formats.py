@@ -14,6 +14,7 @@ from io import BytesIO
 from typing import Literal
 
 from ..errors import UnreadableFile
+from .decoding import utf16_without_bom
 
 Format = Literal["text", "html", "docx", "pdf"]
 
@@ -58,6 +59,7 @@ def detect_format(data: bytes, path: str) -> Format:
     head = data[:4096].lstrip(b"\xef\xbb\xbf")
     if ext in (".html", ".htm", ".shtml", ".xhtml") or _HTML_START.match(head):
         return "html"
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    unmarked = not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if b"\x00" in data[:8192] and unmarked and utf16_without_bom(data) is None:
         raise UnreadableFile(path, "is a binary file, not text")
     return "text"
