@@ -89,7 +89,7 @@ class _Scorer:
 
     def __init__(self, a: Prepared, b: Prepared, settings: SketchSettings) -> None:
         self.sections = {id(s): s for p in (a, b) for s in p.doc.walk()}
-        self.owner = owner = {id(s): p for p in (a, b) for s in p.doc.walk()}
+        owner = {id(s): p for p in (a, b) for s in p.doc.walk()}
         counts = {k: _counts(owner[k], s) for k, s in self.sections.items()}
         df: Counter[str] = Counter()
         for words, _ in counts.values():
@@ -108,9 +108,6 @@ class _Scorer:
             settings.seed,
         )
         self.sketch = dict(zip(keys, sketches, strict=True))
-        self.round = 0
-        self.met_a: dict[int, int] = {}  # section id -> the assignment it was weighed in
-        self.met_b: dict[int, int] = {}
 
     def horizon(self, section: Section) -> str:
         """``multi-year`` or ``annual`` for a plan part (from its heading), else ``""``.
@@ -121,18 +118,6 @@ class _Scorer:
             return ""
         head = simplify(section.title)[:_HEADING_CHARS]
         return "multi-year" if _MULTI_YEAR.search(head) else "annual"
-
-    def weighed(self, left: list[Section], right: list[Section]) -> None:
-        """Note that these sections were weighed against each other in one assignment."""
-        self.round += 1
-        for s in left:
-            self.met_a[id(s)] = self.round
-        for s in right:
-            self.met_b[id(s)] = self.round
-
-    def met(self, x: Section, y: Section) -> bool:
-        """Whether A's ``x`` and B's ``y`` were weighed against each other already."""
-        return id(x) in self.met_a and self.met_a[id(x)] == self.met_b.get(id(y))
 
     def jaccard(self, a: Section, b: Section) -> float:
         return estimate(self.sketch[id(a)], self.sketch[id(b)])
@@ -215,7 +200,6 @@ def _assign(
             else:
                 sim = score.similarity(x, y)
                 matrix[i, j] = sim if sim >= MIN_TOPIC_SIMILARITY else -10.0
-    score.weighed(left, right)
     rows, cols = linear_sum_assignment(matrix, maximize=True)
     pairs: list[tuple[Section | None, Section | None]] = []
     used_l, used_r = set(), set()
@@ -263,14 +247,25 @@ def _pair_across_levels(
     about, as children do. A topic paired here is shown where it stood; one
     under an unpaired part, right after that part.
     """
-    paired = {id(s) for p in out if p.a is not None and p.b is not None for s in (p.a, p.b)}
-    horizon = {id(s): score.horizon(part) for p in (a, b) for s, part in _plan_topics(p)}
-    loose_a = [s for s, _ in _plan_topics(a) if id(s) not in paired]
-    loose_b = [s for s, _ in _plan_topics(b) if id(s) not in paired]
+    pairs = {(id(p.a), id(p.b)) for p in out if p.a is not None and p.b is not None}
+    paired = {k for pair in pairs for k in pair}
+    parent = {id(c): s for p in (a, b) for s in p.doc.walk() for c in s.children}
+    topics_a, topics_b = _plan_topics(a), _plan_topics(b)
+    horizon = {id(s): score.horizon(part) for s, part in topics_a + topics_b}
+    loose_a = [s for s, _ in topics_a if id(s) not in paired]
+    loose_b = [s for s, _ in topics_b if id(s) not in paired]
+
+    def met(x: Section, y: Section) -> bool:
+        """Whether x and y were weighed against each other already: as top-level parts, or
+        as children of two sections that paired."""
+        px, py = parent.get(id(x)), parent.get(id(y))
+        if px is None or py is None:
+            return px is None and py is None
+        return (id(px), id(py)) in pairs
 
     def allowed(x: Section, y: Section) -> bool:
         """Not weighed against each other already; annual with annual, as parts pair."""
-        return not score.met(x, y) and horizon[id(x)] == horizon[id(y)]
+        return not met(x, y) and horizon[id(x)] == horizon[id(y)]
 
     found = [
         (x, y)

@@ -148,29 +148,27 @@ def _section_candidates(
         j, i, votes = gram_overlap(
             [anchors.of(1, u) for u in sb], [anchors.of(0, u) for u in sa], anchors.size
         )
-        for jj, ii in _candidates(b, sb, a, sa, _best_voted(j, i, votes)):
+        texts_a = [a.text[u.start : u.end] for u in sa]
+        texts_b = [b.text[u.start : u.end] for u in sb]
+        for jj, ii in _candidates(texts_b, texts_a, _best_voted(j, i, votes)):
             yield sa[ii], sb[jj]
-        for ii, jj in _candidates(a, sa, b, sb, _best_voted(i, j, votes)):
+        for ii, jj in _candidates(texts_a, texts_b, _best_voted(i, j, votes)):
             yield sa[ii], sb[jj]
 
 
 def _candidates(
-    one: Prepared,
-    units: list[Unit],
-    other: Prepared,
-    others: list[Unit],
-    best: dict[int, list[tuple[int, int]]],
+    texts: list[str], others: list[str], best: dict[int, list[tuple[int, int]]]
 ) -> Iterable[tuple[int, int]]:
-    """``(k, m)`` for each of ``units`` (index ``k``) and the sentences of ``others`` (index
-    ``m``) worth diffing it with: its first identical twin, its best-voted sentence, and
-    runners-up sharing at least two anchors. Asked both ways round (each B sentence's A
-    candidates and each A sentence's B candidates), so that swapping the two reports
-    diffs the same pairs."""
+    """``(k, m)`` for each sentence ``texts[k]`` and the sentences ``others[m]`` worth
+    diffing it with: its first identical twin, its best-voted sentence, and runners-up
+    sharing at least two anchors. Asked both ways round (each B sentence's A candidates
+    and each A sentence's B candidates), so that swapping the two reports diffs the same
+    pairs."""
     first: dict[str, int] = {}
-    for m, unit in enumerate(others):
-        first.setdefault(other.text[unit.start : unit.end], m)
-    for k, unit in enumerate(units):
-        twin = first.get(one.text[unit.start : unit.end])
+    for m, text in enumerate(others):
+        first.setdefault(text, m)
+    for k, text in enumerate(texts):
+        twin = first.get(text)
         if twin is not None:
             yield k, twin
         for rank, (m, n) in enumerate(best.get(k, ())):
@@ -262,7 +260,8 @@ def _order(run: SharedSpan) -> tuple[int, ...]:
     """Longest first (both sides' characters), then earliest in the two reports together:
     the same order whichever report is A, but for runs that mirror each other exactly."""
     a, b = run.a_start, run.b_start
-    return (a - run.a_end - run.length, a + b, min(a, b), b, run.a_end, run.b_end)
+    both = (run.a_end - a) + (run.b_end - b)
+    return (-both, a + b, min(a, b), b, run.a_end, run.b_end)
 
 
 def _choose(runs: list[SharedSpan]) -> list[SharedSpan]:

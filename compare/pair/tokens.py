@@ -35,9 +35,6 @@ class Tokens:
     words: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
 
-    def __len__(self) -> int:
-        return len(self.words)
-
 
 @lru_cache(maxsize=1)
 def _tag_table() -> dict[str, str]:
