@@ -20,6 +20,7 @@ from typing import Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from ..collector import collector_paused
 from ..model import Document, Section
 from ..read.chars import code_points, space_mask
 from ..settings import CompareSettings
@@ -346,8 +347,13 @@ def document_jaccard(a: Prepared, b: Prepared, settings: CompareSettings) -> flo
 def compare_documents(
     a: Document, b: Document, settings: CompareSettings | None = None
 ) -> Comparison:
-    """Compare two outlined reports."""
-    settings = settings or CompareSettings()
+    """Compare two outlined reports (with the cyclic collector paused: see
+    :mod:`compare.collector`)."""
+    with collector_paused():
+        return _compared(a, b, settings or CompareSettings())
+
+
+def _compared(a: Document, b: Document, settings: CompareSettings) -> Comparison:
     pa, pb = prepare(a), prepare(b)
     pairs = align(pa, pb, settings)
     # Runs of figures and units alone (万平方米, 亿元以上) are coincidence, not formula.

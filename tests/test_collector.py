@@ -1,0 +1,59 @@
+"""The collector is paused inside a comparison and left as it was found after it."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+
+from compare import compare_reports
+from compare.collector import collector_paused
+
+from .conftest import sample_path
+
+
+@pytest.fixture
+def collector_restored() -> Iterator[None]:
+    was = gc.isenabled()
+    yield
+    if was:
+        gc.enable()
+    else:
+        gc.disable()
+
+
+def test_paused_inside_and_enabled_after(collector_restored: None) -> None:
+    gc.enable()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ValueError), collector_paused():
+        raise ValueError("a failing stage")
+    assert gc.isenabled()
+
+
+def test_a_caller_that_disabled_it_keeps_it_disabled(collector_restored: None) -> None:
+    gc.disable()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert not gc.isenabled()
+
+
+def test_compare_pauses_it_and_gives_it_back(
+    collector_restored: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compare.pair import comparison
+
+    seen: list[bool] = []
+    inner = comparison.find_shared
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return inner(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(comparison, "find_shared", spy)
+    gc.enable()
+    compare_reports(str(sample_path("hanbin-2020")), str(sample_path("jinan-2020")))
+    assert seen == [False]
+    assert gc.isenabled()
