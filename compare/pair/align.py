@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+from numpy.typing import NDArray
 from scipy.optimize import linear_sum_assignment
 
 from ..model import Section
@@ -39,11 +40,15 @@ from ..read.chars import is_han
 from ..read.normalise import simplify
 from ..settings import SketchSettings
 from .prepared import Prepared
+from .similarity_bound import MARGIN, agreement_matrix, cosine_matrix
 from .sketch import estimate, shingles, sketch_all
 from .tokens import tokenize
 
 # Children pair only above this similarity; below it a topic stays unpaired.
 MIN_TOPIC_SIMILARITY = 0.12
+# Sibling lists from which the pairs below the floor are found all at once (shorter ones:
+# every pair is scored, which costs less than the bound's tables).
+_BOUND_FROM = 16
 # A plan part whose heading looks this far ahead is a multi-year plan (今后五年,
 # "十四五"时期, 展望); one report's annual plan pairs with the other's annual plan.
 _MULTI_YEAR = re.compile(r"五年|十[一二三四五六七八九]五|时期|规划|展望|远景")
@@ -119,6 +124,30 @@ class _Scorer:
         head = simplify(section.title)[:_HEADING_CHARS]
         return "multi-year" if _MULTI_YEAR.search(head) else "annual"
 
+    def may_reach(
+        self, left: list[Section], right: list[Section], floor: float
+    ) -> NDArray[np.bool_] | None:
+        """Which pairs of ``left`` and ``right`` may have a similarity of at least
+        ``floor`` (every pair that does, and a few just under it); None where the lists
+        are too short for the bound to cost less than scoring every pair."""
+        if min(len(left), len(right)) < _BOUND_FROM:
+            return None
+        a, b = [id(s) for s in left], [id(s) for s in right]
+        words = cosine_matrix(
+            [self.words[k].weights for k in a], [self.words[k].weights for k in b],
+            [self.words[k].norm for k in a], [self.words[k].norm for k in b],
+        )  # fmt: skip
+        titles = cosine_matrix(
+            [self.titles[k].weights for k in a], [self.titles[k].weights for k in b],
+            [self.titles[k].norm for k in a], [self.titles[k].norm for k in b],
+        )  # fmt: skip
+        agree = agreement_matrix(
+            np.stack([self.sketch[k] for k in a]), np.stack([self.sketch[k] for k in b])
+        )
+        topical = 0.7 * words + 0.3 * titles
+        reach: NDArray[np.bool_] = np.maximum(topical, agree) >= floor - MARGIN
+        return reach
+
     def jaccard(self, a: Section, b: Section) -> float:
         return estimate(self.sketch[id(a)], self.sketch[id(b)])
 
@@ -188,10 +217,13 @@ def _assign(
     if not left or not right:
         return [(s, None) for s in left] + [(None, s) for s in right]
     matrix = np.zeros((len(left), len(right)))
+    reach = None if by_role else score.may_reach(left, right, MIN_TOPIC_SIMILARITY)
     for i, x in enumerate(left):
         for j, y in enumerate(right):
             if allowed is not None and not allowed(x, y):
                 matrix[i, j] = -10.0
+            elif reach is not None and not reach[i, j]:
+                matrix[i, j] = -10.0  # surely below the floor: scored as such, unweighed
             elif by_role:
                 same = (10.0 if x.role == y.role else -10.0) + (
                     1.0 if score.horizon(x) == score.horizon(y) else 0.0
