@@ -116,6 +116,23 @@ def test_signatures_equal_datasketch_bit_for_bit(k: int, num_perm: int, seed: in
     assert (sketch_all([shingles(t, k) for t in texts], num_perm, seed) == expected).all()
 
 
+@pytest.mark.parametrize("run", [1, 7, 50, 4096])
+def test_signatures_over_runs_of_shingles_equal_datasketch(
+    run: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Long inputs are permuted a run of shingles at a time: sets cut across runs, sets
+    inside one, a whole report over many, and empty sets between them."""
+    from compare.pair import sketch
+
+    monkeypatch.setattr(sketch, "_BLOCK_FROM", 0)
+    monkeypatch.setattr(sketch, "_SHINGLE_BLOCK", run)
+    texts = _clauses(1)[:300] + _random_texts(60)
+    texts.insert(150, (SAMPLES / "jinan-2020.txt").read_text(encoding="utf-8"))
+    expected = _datasketch(texts, 3, 32, 1)
+    assert (sketch_texts(texts, 3, 32, 1) == expected).all()
+    assert (sketch_texts(texts[150:151], 4, 32, 1) == _datasketch(texts[150:151], 4, 32, 1)).all()
+
+
 def test_band_groups_are_what_minhash_lsh_buckets() -> None:
     texts = list(dict.fromkeys(letters(c) for c in _clauses(6)))
     signatures = sketch_texts(texts, 3, 128, 1)
