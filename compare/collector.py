@@ -7,7 +7,10 @@ kept since the last one pass a quarter of the total, so its work grows faster th
 the text: at 300,000 characters a side it ran 0.3-0.4 s of a 5 s compare, none at
 30,000. What it could free is next to nothing (100 to 230 unreachable objects
 after a compare of two real reports), so the stage runs with it paused, and it
-resumes as it was.
+resumes as it was. An audit's figures run paused too: at 10,000 reports the
+collector took 0.5 s of them in the calling process, and the children they fork
+inherit the pause (a full collection writes to every object it visits, so each
+would copy pages it shares with the parent).
 """
 
 from __future__ import annotations

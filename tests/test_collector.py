@@ -57,3 +57,23 @@ def test_compare_pauses_it_and_gives_it_back(
     compare_reports(str(sample_path("hanbin-2020")), str(sample_path("jinan-2020")))
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_an_audits_figures_pause_it_and_give_it_back(
+    collector_restored: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compare import AuditSettings, audit_reports
+    from compare.corpus import run
+
+    seen: list[bool] = []
+    inner = run.audit
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return inner(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(run, "audit", spy)
+    gc.enable()
+    audit_reports([str(sample_path("hanbin-2020").parent)], AuditSettings())
+    assert seen == [False]
+    assert gc.isenabled()

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..collector import collector_paused
 from ..errors import ReportError
 from ..settings import AuditSettings
 from .audit import Corpus, audit
@@ -170,8 +171,13 @@ def _add_all(corpus: Corpus, items: Iterable[ReportRecord | ReportError]) -> lis
 def _measured(
     corpus: Corpus, engine: Engine, failures: list[ReportError], reused: int = 0
 ) -> AuditRun:
-    """Group the bands (on the engine) and compute the figures."""
+    """Group the bands (on the engine) and compute the figures, with the cyclic collector
+    paused (:mod:`compare.collector`): the figures make no cyclic garbage, and the
+    children they fork inherit the pause, so no collection writes to pages they share
+    with this process."""
     corpus.index.release_lookup()
     corpus.index.set_groups(engine.group(corpus.index.band_columns))
     give_back_free_memory()
-    return AuditRun(audit(corpus, engine.figure_jobs), corpus, failures, reused)
+    with collector_paused():
+        result = audit(corpus, engine.figure_jobs)
+    return AuditRun(result, corpus, failures, reused)
