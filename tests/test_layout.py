@@ -1,7 +1,7 @@
 """The package's stages import one way only: read -> pair -> corpus -> render -> cli.
 
 Shared foundations (``model``, ``textmap``, ``errors``, ``settings``,
-``_version``) may be imported by any stage; a stage never imports a later one,
+``_version``, ``collector``) may be imported by any stage; a stage never imports a later one,
 and library modules never import click.
 """
 
@@ -21,6 +21,7 @@ FOUNDATION = {
     "settings",
     "_version",
     "_runtime",
+    "collector",
     "__init__",
     "__main__",
 }
