@@ -16,18 +16,34 @@ would copy pages it shares with the parent).
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+_lock = threading.Lock()
+_depth = 0  # pauses under way, in any thread
+_was_enabled = False  # the collector's state when the first of them began
 
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """No cyclic collection inside the block; the collector is left as it was found
-    (a caller that had disabled it keeps it disabled)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
+    (a caller that had disabled it keeps it disabled).
+
+    The collector is one per process: pauses in several threads (two comparisons at
+    once) count as one, which ends with the last of them. A thread that switches the
+    collector off while a pause is under way has it switched back on when the pause
+    ends."""
+    global _depth, _was_enabled
+    with _lock:
+        if _depth == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _depth += 1
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        with _lock:
+            _depth -= 1
+            if _depth == 0 and _was_enabled:
+                gc.enable()

@@ -40,6 +40,18 @@ def test_a_caller_that_disabled_it_keeps_it_disabled(collector_restored: None) -
     assert not gc.isenabled()
 
 
+def test_overlapping_pauses_end_with_the_last(collector_restored: None) -> None:
+    """Two threads' pauses, the first ending before the second: one pause, as long as both."""
+    gc.enable()
+    first, second = collector_paused(), collector_paused()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert not gc.isenabled()
+    second.__exit__(None, None, None)
+    assert gc.isenabled()
+
+
 def test_compare_pauses_it_and_gives_it_back(
     collector_restored: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -128,8 +128,10 @@ class _Scorer:
         self, left: list[Section], right: list[Section], floor: float
     ) -> NDArray[np.bool_] | None:
         """Which pairs of ``left`` and ``right`` may have a similarity of at least
-        ``floor`` (every pair that does, and a few just under it); None where the lists
-        are too short for the bound to cost less than scoring every pair."""
+        ``floor``: every pair that does, some just under it, and pairs of two sections
+        without letters (their empty sketches agree everywhere; the exact score says 0).
+        None where the lists are too short for the bound to cost less than scoring
+        every pair."""
         if min(len(left), len(right)) < _BOUND_FROM:
             return None
         a, b = [id(s) for s in left], [id(s) for s in right]
