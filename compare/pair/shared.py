@@ -16,7 +16,8 @@ pairs of sentences or clauses, which come from two sources:
 Each pair is diffed word by word (jieba tokens mapped to single code points,
 as diff-match-patch does for lines), and equal runs of at least
 ``min_shared`` Han characters or digits are kept (each pair diffed in the
-order of its words, not of the reports). Runs are then chosen longest first,
+order of its words, not of the reports), without a closing quotation mark or
+bracket at their start or an opening one at their end. Runs are then chosen longest first,
 then earliest in both reports together, so that no character on either side
 is claimed twice.
 """
@@ -89,9 +90,12 @@ class _Differ:
         for op, n in diffs:
             if op == 0:
                 whole = n == ja - ia == jb - ib
-                self._keep(
-                    ta.starts[pa], ta.ends[pa + n - 1], tb.starts[pb], tb.ends[pb + n - 1], whole
-                )
+                lo, hi = (0, n) if whole else _without_dangling_marks(ta.words, pa, n)
+                if lo < hi:
+                    self._keep(
+                        ta.starts[pa + lo], ta.ends[pa + hi - 1],
+                        tb.starts[pb + lo], tb.ends[pb + hi - 1], whole,
+                    )  # fmt: skip
             if op <= 0:
                 pa += n
             if op >= 0:
@@ -123,6 +127,24 @@ class _Differ:
         text = self.b.text[b0:b1]
         if whole or content_length(text) >= self.min_shared:
             self.runs.append(SharedSpan(a0, a1, b0, b1, text))
+
+
+# Quotation marks and brackets that open or close what follows or precedes them.
+_OPENING = frozenset("（「『“‘〔【《([")
+_CLOSING = frozenset("）」』”’〕】》)]")
+
+
+def _without_dangling_marks(words: list[str], start: int, n: int) -> tuple[int, int]:
+    """The run of the ``n`` words from ``start`` without the closing marks that open it and
+    the opening marks that end it, as ``(lo, hi)`` within the run: where two sentences
+    quote different things (实施“…” against 实施“…”), the shared run stops at the
+    quotation mark, which then belongs to what differs, not to the formula."""
+    lo, hi = 0, n
+    while lo < hi and words[start + lo] in _CLOSING:
+        lo += 1
+    while hi > lo and words[start + hi - 1] in _OPENING:
+        hi -= 1
+    return lo, hi
 
 
 def _anchors(k: int) -> Callable[[str], list[str]]:
