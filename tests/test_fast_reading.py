@@ -146,6 +146,8 @@ def test_self_references_are_counted_as_the_expression_counts_them(body: str) ->
 
 
 def test_real_reports_refer_to_themselves_as_the_expression_counts() -> None:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not beside the checkout")
     counted = [self_references(text) for text in _real_texts()]
     assert counted == [ref.self_references(text) for text in _real_texts()]
     assert sum(1 for counts in counted if counts) > 50
