@@ -12,8 +12,10 @@ term was cut out the same way). A short heading followed by its text is not.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .headings import detect
 
@@ -35,6 +37,7 @@ class Line:
     end: int
     text: str
     pieces: tuple[tuple[int, int], ...] = ()
+    cut: bool = False  # cut out of a run-on line (see :data:`RUN_ON`)
 
     def view_offset(self, index: int) -> int:
         """The view offset of ``text[index]`` (or of the end, for ``len(text)``)."""
@@ -46,16 +49,47 @@ class Line:
         return base_view + index - base_text
 
 
+# A physical line longer than this is text whose line breaks were lost (the longest real
+# paragraph of the development corpus: 3,188 characters).
+RUN_ON = 8000
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+# Where a run-on line breaks: at a space beside Chinese text (the view keeps one space where
+# the page had a line break or a gap; Chinese prose has none), and between a sentence's end
+# and a numbered heading (一、 （二）) that follows it with no space at all.
+_RUN_ON_BREAK = re.compile(
+    rf"(?<=[{_CJK}]) +|(?<=\S) +(?=[{_CJK}])"
+    r"|(?<=[。！？!?])(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
+)
+
+
 def _physical(view: str) -> list[Line]:
     lines = []
     pos = 0
     for raw in view.split("\n"):
         end = pos + len(raw)
-        stripped = raw.strip(" ")
-        if stripped:
-            lead = len(raw) - len(raw.lstrip(" "))
-            lines.append(Line(pos + lead, pos + lead + len(stripped), stripped))
+        if len(raw) > RUN_ON:
+            lines += _run_on(raw, pos)
+        else:
+            stripped = raw.strip(" ")
+            if stripped:
+                lead = len(raw) - len(raw.lstrip(" "))
+                lines.append(Line(pos + lead, pos + lead + len(stripped), stripped))
         pos = end + 1
+    return lines
+
+
+def _run_on(raw: str, pos: int) -> list[Line]:
+    """The lines of a physical line (at view offset ``pos``) that runs on past
+    :data:`RUN_ON` characters, a report saved or scraped without its line breaks: the
+    stretches between the breaks it must have had."""
+    cuts = sorted({0, len(raw)} | {at for m in _RUN_ON_BREAK.finditer(raw) for at in m.span()})
+    lines = []
+    for a, b in pairwise(cuts):
+        piece = raw[a:b]
+        stripped = piece.strip(" ")
+        if stripped:
+            start = pos + a + len(piece) - len(piece.lstrip(" "))
+            lines.append(Line(start, start + len(stripped), stripped, cut=True))
     return lines
 
 
@@ -95,7 +129,8 @@ def split_lines(view: str) -> list[Line]:
         if out and _joins(out[-1], line, repeated):
             prev = out[-1]
             piece = (len(prev.text), line.start)
-            out[-1] = Line(prev.start, line.end, prev.text + line.text, (*prev.pieces, piece))
+            text, cut = prev.text + line.text, prev.cut or line.cut
+            out[-1] = Line(prev.start, line.end, text, (*prev.pieces, piece), cut)
         else:
             out.append(line)
     return out

@@ -37,6 +37,8 @@ def parse_report(original: str, path: str = "<text>", encoding: str = "utf-8") -
     lines = split_lines(view.text)
     body = find_body(lines)
     sections, warnings = build_outline(view, original, lines, body)
+    if any(line.cut for line in lines):
+        warnings.insert(0, "the text has lost its line breaks: cut at gaps and before headings")
     for count, where in ((body.dropped_before, "before"), (body.dropped_after, "after")):
         if count:
             warnings.insert(0, f"dropped {count:,} characters of prose-like text {where} the body")
