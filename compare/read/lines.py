@@ -54,10 +54,11 @@ class Line:
 RUN_ON = 8000
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 # Where a run-on line breaks: at a space beside Chinese text (the view keeps one space where
-# the page had a line break or a gap; Chinese prose has none), and between a sentence's end
-# and a numbered heading (一、 （二）) that follows it with no space at all.
+# the page had a line break or a gap; Chinese prose has none), but not between a figure and
+# its unit (2020 年), and between a sentence's end and a numbered heading (一、 （二）) that
+# follows it with no space at all.
 _RUN_ON_BREAK = re.compile(
-    rf"(?<=[{_CJK}]) +|(?<=\S) +(?=[{_CJK}])"
+    rf"(?<=[{_CJK}]) +|(?<=[^\s0-9０-９]) +(?=[{_CJK}])"
     r"|(?<=[。！？!?])(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
 )
 
