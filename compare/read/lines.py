@@ -8,6 +8,10 @@ only when it is positively inside a sentence: the line before is unfinished and
 either the break falls inside an open quote or bracket, or the short piece
 repeats as a whole line elsewhere in the page (every occurrence of a linked
 term was cut out the same way). A short heading followed by its text is not.
+
+The other way round, a page saved or scraped without its line breaks is one
+physical line of the whole report: a line longer than any real paragraph is cut
+where its breaks must have been (:data:`RUN_ON`), and its lines say so (``cut``).
 """
 
 from __future__ import annotations
