@@ -71,6 +71,8 @@ def main() -> None:
         write_docx(deep, 100, depth=100_000)
         fifo = folder / "pipe.txt"
         os.mkfifo(fifo)
+        fragments = folder / "fragments.txt"  # one run-on line of repeated two-character pieces
+        fragments.write_text("各位 " * 200_000, encoding="utf-8")
         cases = [
             ("baseline: a real report (.txt)", str(ROOT / "samples" / "hanbin-2020.txt")),
             (f"docx bomb, {bomb.stat().st_size // 1024} KB -> 60 M characters", str(bomb)),
@@ -78,6 +80,7 @@ def main() -> None:
             ("docx nesting 100,000 deep", str(deep)),
             ("/dev/zero", "/dev/zero"),
             ("a FIFO", str(fifo)),
+            ("one line of 200,000 repeated fragments", str(fragments)),
         ]
         rows = []
         for label, path in cases:

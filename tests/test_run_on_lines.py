@@ -71,7 +71,7 @@ def test_real_reports_flattened_keep_their_structure() -> None:
     paths = corpus_paths()
     if not paths:
         pytest.skip("../shared/corpus is not beside the checkout")
-    same_roles = same_main = 0
+    same_roles = same_main = 0  # the same parts' roles; the same main parts and topic counts
     for path in paths:
         text = path.read_text(encoding="utf-8").replace("\r", "")
         whole = parse_report(text, str(path))
@@ -80,8 +80,8 @@ def test_real_reports_flattened_keep_their_structure() -> None:
         spaced = parse_report(text.replace("\n", " "), str(path))
         same_roles += [s.role for s in spaced.sections] == roles
         joined = parse_report(text.replace("\n", ""), str(path))
-        main = [r for r in roles if r in _MAIN]
-        same_main += [s.role for s in joined.sections if s.role in _MAIN] == main
-    # measured: 85 and 55 of 95 (before: none had any structure)
+        main = [(s.role, len(s.children)) for s in whole.sections if s.role in _MAIN]
+        same_main += [(s.role, len(s.children)) for s in joined.sections if s.role in _MAIN] == main
+    # measured: 85 and 52 of 95 (before: none had any structure)
     assert same_roles >= 0.85 * len(paths)
     assert same_main >= 0.5 * len(paths)

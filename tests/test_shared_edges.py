@@ -22,6 +22,9 @@ def test_marks_at_the_edges_are_left_out() -> None:
     assert _without_dangling_marks(words, 3, 3) == (0, 2)  # 深入 实施 “
     assert _without_dangling_marks(["“", "乡村", "”"], 0, 3) == (0, 3)  # a whole quotation
     assert _without_dangling_marks(["”", "“"], 0, 2) == (1, 1)  # nothing left
+    for opening, closing in ("〈〉", "〖〗", "﹃﹄", "[]", "{}"):
+        assert _without_dangling_marks([closing, "工程", opening], 0, 3) == (1, 2)
+    assert _without_dangling_marks(['"', "工程", '"'], 0, 3) == (0, 3)  # points neither way
 
 
 def test_generated_pair_quoting_different_campaigns(tmp_path: Path) -> None:

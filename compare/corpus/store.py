@@ -42,7 +42,8 @@ from .clause_index import blocks
 from .records import ReportRecord
 
 Fingerprint = str  # what says a file is unchanged: a hash of its content
-SCHEMA_VERSION = "5"
+# 6: reports that lost their line breaks are outlined (their bodies and clauses changed).
+SCHEMA_VERSION = "6"
 APPLICATION_ID = 0x52504446  # "RPDF": the mark of a reportdiff index in the SQLite header
 CHUNK_BYTES = 1 << 28  # a row of clause_chunks holds about this much (SQLite's limit: 1e9)
 LOCK_WAIT = 30.0  # seconds a run waits for another audit holding the index

@@ -129,9 +129,11 @@ class _Differ:
             self.runs.append(SharedSpan(a0, a1, b0, b1, text))
 
 
-# Quotation marks and brackets that open or close what follows or precedes them.
-_OPENING = frozenset("（「『“‘〔【《([")
-_CLOSING = frozenset("）」』”’〕】》)]")
+# Quotation marks and brackets that open or close what follows or precedes them, as the
+# comparison text has them (width folded: ［］ are [], ｛｝ are {}). A straight quote " points
+# neither way and is left alone.
+_OPENING = frozenset("（「『“‘〔【《〈〖﹃﹁([{")
+_CLOSING = frozenset("）」』”’〕】》〉〗﹄﹂)]}")
 
 
 def _without_dangling_marks(words: list[str], start: int, n: int) -> tuple[int, int]:
