@@ -52,19 +52,25 @@ def test_overlapping_pauses_end_with_the_last(collector_restored: None) -> None:
     assert gc.isenabled()
 
 
+def _states_seen(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[bool]:
+    """Whether the collector was enabled at each call of ``module.name`` (filled as it runs)."""
+    seen: list[bool] = []
+    inner = getattr(module, name)
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return inner(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, spy)
+    return seen
+
+
 def test_compare_pauses_it_and_gives_it_back(
     collector_restored: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from compare.pair import comparison
 
-    seen: list[bool] = []
-    inner = comparison.find_shared
-
-    def spy(*args: object, **kwargs: object) -> object:
-        seen.append(gc.isenabled())
-        return inner(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(comparison, "find_shared", spy)
+    seen = _states_seen(monkeypatch, comparison, "find_shared")
     gc.enable()
     compare_reports(str(sample_path("hanbin-2020")), str(sample_path("jinan-2020")))
     assert seen == [False]
@@ -77,14 +83,7 @@ def test_an_audits_figures_pause_it_and_give_it_back(
     from compare import AuditSettings, audit_reports
     from compare.corpus import run
 
-    seen: list[bool] = []
-    inner = run.audit
-
-    def spy(*args: object, **kwargs: object) -> object:
-        seen.append(gc.isenabled())
-        return inner(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(run, "audit", spy)
+    seen = _states_seen(monkeypatch, run, "audit")
     gc.enable()
     audit_reports([str(sample_path("hanbin-2020").parent)], AuditSettings())
     assert seen == [False]
