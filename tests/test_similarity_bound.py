@@ -38,9 +38,7 @@ def test_cosine_matrix_is_each_pairs_cosine(
     left: list[dict[str, float]], right: list[dict[str, float]]
 ) -> None:
     a, b = [_vector(w) for w in left], [_vector(w) for w in right]
-    found = cosine_matrix(
-        [v.weights for v in a], [v.weights for v in b], [v.norm for v in a], [v.norm for v in b]
-    )
+    found = cosine_matrix(a, b)
     expected = np.array([[x.cosine(y) for y in b] for x in a])
     assert found.shape == expected.shape
     assert np.allclose(found, expected, rtol=0, atol=1e-12)

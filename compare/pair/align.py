@@ -135,14 +135,8 @@ class _Scorer:
         if min(len(left), len(right)) < _BOUND_FROM:
             return None
         a, b = [id(s) for s in left], [id(s) for s in right]
-        words = cosine_matrix(
-            [self.words[k].weights for k in a], [self.words[k].weights for k in b],
-            [self.words[k].norm for k in a], [self.words[k].norm for k in b],
-        )  # fmt: skip
-        titles = cosine_matrix(
-            [self.titles[k].weights for k in a], [self.titles[k].weights for k in b],
-            [self.titles[k].norm for k in a], [self.titles[k].norm for k in b],
-        )  # fmt: skip
+        words = cosine_matrix([self.words[k] for k in a], [self.words[k] for k in b])
+        titles = cosine_matrix([self.titles[k] for k in a], [self.titles[k] for k in b])
         agree = agreement_matrix(
             np.stack([self.sketch[k] for k in a]), np.stack([self.sketch[k] for k in b])
         )

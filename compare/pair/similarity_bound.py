@@ -14,6 +14,7 @@ before, so the assignment sees the same numbers.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Protocol
 
 import numpy as np
 from numpy.typing import NDArray
@@ -23,34 +24,36 @@ from scipy import sparse
 MARGIN = 1e-9
 
 
-def cosine_matrix(
-    left: Sequence[Mapping[str, float]],
-    right: Sequence[Mapping[str, float]],
-    left_norms: Sequence[float],
-    right_norms: Sequence[float],
-) -> NDArray[np.float64]:
-    """The cosine of every weight vector of ``left`` with every one of ``right`` (0 where
-    either norm is 0), up to rounding."""
+class Weighted(Protocol):
+    """A weight vector with its norm (``align``'s TF-IDF vectors)."""
+
+    @property
+    def weights(self) -> Mapping[str, float]: ...
+
+    @property
+    def norm(self) -> float: ...
+
+
+def cosine_matrix(left: Sequence[Weighted], right: Sequence[Weighted]) -> NDArray[np.float64]:
+    """The cosine of every vector of ``left`` with every one of ``right`` (0 where either
+    norm is 0), up to rounding."""
     vocabulary: dict[str, int] = {}
-    a = _rows(left, left_norms, vocabulary)
-    b = _rows(right, right_norms, vocabulary)
+    a, b = _rows(left, vocabulary), _rows(right, vocabulary)
     a.resize((len(left), len(vocabulary)))
     b.resize((len(right), len(vocabulary)))
     return np.asarray((a @ b.T).todense(), dtype=np.float64)
 
 
-def _rows(
-    vectors: Sequence[Mapping[str, float]], norms: Sequence[float], vocabulary: dict[str, int]
-) -> sparse.csr_matrix:
+def _rows(vectors: Sequence[Weighted], vocabulary: dict[str, int]) -> sparse.csr_matrix:
     """One row per vector, scaled by its norm, over the words of ``vocabulary`` (which
     grows with the words first seen here)."""
     indptr = np.zeros(len(vectors) + 1, dtype=np.int64)
     columns: list[int] = []
     values: list[float] = []
-    for k, (weights, norm) in enumerate(zip(vectors, norms, strict=True)):
-        if norm:
-            columns += [vocabulary.setdefault(w, len(vocabulary)) for w in weights]
-            values += [v / norm for v in weights.values()]
+    for k, vector in enumerate(vectors):
+        if vector.norm:
+            columns += [vocabulary.setdefault(w, len(vocabulary)) for w in vector.weights]
+            values += [v / vector.norm for v in vector.weights.values()]
         indptr[k + 1] = len(columns)
     return sparse.csr_matrix(
         (np.array(values, dtype=np.float64), np.array(columns, dtype=np.int64), indptr),
