@@ -5,11 +5,12 @@ and exactly the reuse of one pair at a time for every pair measured, on real rep
 from __future__ import annotations
 
 import itertools
+import random
 
 import pytest
 
 from compare.corpus import audit
-from compare.corpus.audit import _Auditor
+from compare.corpus.audit import _Auditor, _partners_of_codes, pair_codes
 from compare.corpus.run import AuditRun
 
 
@@ -42,13 +43,14 @@ def test_measured_pairs_are_all_that_reach_the_share_and_the_required(
         if (p := auditor.lineage.previous_own(d)) is not None
     }
     required = year_over_year | set(every[::7])
-    reuse, may = auditor.measure_pairs(every, required, share)
+    reuse, may = auditor.measure_pairs(pair_codes(every, auditor.n), required, share)
     reaching = [(a, b) for a, b in every if max(exact[(a, b)], exact[(b, a)]) >= share]
     assert may == sorted(set(may))
     assert set(reaching) <= set(may)
     for a, b in required | set(may):
         assert reuse[(a, b)] == exact[(a, b)] and reuse[(b, a)] == exact[(b, a)]
-    assert (reuse, may) == auditor.measure_pairs(every[::-1], required, share, jobs=2)
+    backwards = pair_codes(every[::-1], auditor.n)
+    assert (reuse, may) == auditor.measure_pairs(backwards, required, share, jobs=2)
     if share == 0.0:
         assert may == every
     if share >= 0.1:  # most pairs of these reports share a few percent: they are spared
@@ -58,3 +60,24 @@ def test_measured_pairs_are_all_that_reach_the_share_and_the_required(
         assert may == reaching
     if 0 < share <= 0.3:  # a government's consecutive years share that much
         assert 0 < len(reaching) < len(every)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_partners_of_pair_codes_are_each_reports_partners_ascending(seed: int) -> None:
+    """Every report of the pairs once, ascending, with its partners ascending and
+    whether each pair is required (proposed pairs in any order, repeats and all)."""
+    rng = random.Random(seed)
+    n = 40
+    pairs = [tuple(sorted(rng.sample(range(n), 2))) for _ in range(rng.randint(0, 120))]
+    required = {tuple(sorted(rng.sample(range(n), 2))) for _ in range(rng.randint(0, 30))}
+    proposed = pair_codes([p for p in pairs for _ in range(rng.randint(1, 2))], n)
+    rng.shuffle(proposed)
+    expected: dict[int, set[int]] = {}
+    for a, b in set(pairs) | required:
+        expected.setdefault(a, set()).add(b)
+        expected.setdefault(b, set()).add(a)
+    found = _partners_of_codes(proposed, pair_codes(sorted(required), n), n)
+    assert [d for d, _, _ in found] == sorted(expected)
+    for d, others, must in found:
+        assert others == sorted(expected[d])
+        assert must == [(min(d, b), max(d, b)) in required for b in others]

@@ -33,13 +33,14 @@ from numpy.typing import NDArray
 
 from ..pair.sketch import signature_jaccard
 from ..settings import AuditSettings
+from .bands import run_starts
 from .clause_index import ClauseIndex, IdArray, distinct
 from .closest import closest_reports
 from .forks import fork_map
 from .heap import give_back_free_memory
 from .lexicon import lexicon
 from .lineage import Lineage
-from .pairs import pairs_sharing
+from .pairs import pair_codes_sharing
 from .provenance import Provenance, ProvenanceCounter
 from .records import ReportRecord
 from .results import AuditResult, Closest, DocumentFigures, PairFigures, TimelinePoint
@@ -153,14 +154,15 @@ class _Auditor:
 
     def measure_pairs(
         self,
-        proposed: list[tuple[int, int]],
+        proposed: IdArray,
         required: set[tuple[int, int]],
         share: float,
         jobs: int = 1,
     ) -> tuple[dict[tuple[int, int], float], list[tuple[int, int]]]:
         """:meth:`reuse` both ways of every ``required`` pair and of every proposed pair
         that may reach ``share`` one way or the other, and those proposed pairs (a < b,
-        ascending); every other proposed pair surely stays below ``share``.
+        ascending); every other proposed pair surely stays below ``share``. ``proposed``
+        are pair codes (:func:`pair_codes`), in any order.
 
         Measuring reuse exactly gathers the holders of every clause of a report, and a
         formula clause has thousands: they were most of the time of measuring the
@@ -172,9 +174,7 @@ class _Auditor:
         few pairs bounded one way only are measured the other way. At 10,000 reports:
         743,171 proposals, 13 within the bound.
         """
-        pairs = sorted(set(proposed) | required)
-        items = [(a, others, [_key(a, b) in required for b in others])
-                 for a, others in _partners(pairs)]  # fmt: skip
+        items = _partners_of_codes(proposed, pair_codes(sorted(required), self.n), self.n)
         reuse: dict[tuple[int, int], float] = {}
         reaching: set[tuple[int, int]] = set()
         task = partial(self._measure_partners, share=share)
@@ -218,15 +218,16 @@ class _Auditor:
         exact = [(others[k], _fraction(int(found[k]), body)) for k in place]
         return exact, within
 
-    def proposed_pairs(self, jobs: int = 1) -> list[tuple[int, int]]:
-        """Pairs sharing at least two clauses held by at most ``pair_cap`` reports.
+    def proposed_pairs(self, jobs: int = 1) -> IdArray:
+        """Pairs sharing at least two clauses held by at most ``pair_cap`` reports, as
+        pair codes (:func:`pair_codes`).
 
         Counted from both sides (a clause of A that B holds, a clause of B that A
         holds), so the pairs do not depend on the order reports came in; over
         ``jobs`` forked processes, the same pairs.
         """
         rare = self.shared & ~self.beyond_cap
-        return pairs_sharing(self.docs, np.flatnonzero(rare), 2 * MIN_PAIR_CLAUSES, jobs)
+        return pair_codes_sharing(self.docs, np.flatnonzero(rare), 2 * MIN_PAIR_CLAUSES, jobs)
 
     def jaccard(self, a: int, b: int) -> float:
         return signature_jaccard(self.records[a].signature, self.records[b].signature)
@@ -353,7 +354,7 @@ def _serial_steps_side_by_side(
 
 
 def _pairs_worth_reading(
-    auditor: _Auditor, proposed: list[tuple[int, int]], closest: list[int | None], jobs: int
+    auditor: _Auditor, proposed: IdArray, closest: list[int | None], jobs: int
 ) -> tuple[dict[tuple[int, int], list[str]], dict[tuple[int, int], float]]:
     """The pairs worth reading, each with why (reuse, year over year, closest), and the
     reuse both ways of every pair measured."""
@@ -389,6 +390,39 @@ def _partners(pairs: list[tuple[int, int]]) -> list[tuple[int, list[int]]]:
         partners[a].append(b)
         partners[b].append(a)
     return list(partners.items())
+
+
+def pair_codes(pairs: Sequence[tuple[int, int]], n: int) -> IdArray:
+    """Pairs ``(a, b)`` of ``n`` reports, a < b, as codes ``a * n + b`` (as
+    :func:`pairs.pair_codes_sharing` gives them): they sort as the pairs do."""
+    if not pairs:
+        return np.zeros(0, dtype=np.int64)
+    packed: IdArray = np.array(pairs, dtype=np.int64).reshape(-1, 2) @ np.array([n, 1])
+    return packed
+
+
+def _partners_of_codes(
+    proposed: IdArray, required: IdArray, n: int
+) -> list[tuple[int, list[int], list[bool]]]:
+    """Each report of the proposed or required pairs (codes), ascending, with its
+    partners (ascending) and whether each pair is required: one sort of the pairs both
+    ways, where sorting 743,000 pairs as tuples and a dict of partner lists took over
+    a second at 10,000 reports."""
+    codes = np.union1d(proposed, required)
+    if len(codes) == 0:
+        return []
+    a, b = codes // n, codes % n
+    owner, other = np.concatenate((a, b)), np.concatenate((b, a))
+    must = np.isin(np.concatenate((codes, codes)), required)
+    order = np.lexsort((other, owner))
+    owner, other, must = owner[order], other[order], must[order]
+    starts = np.flatnonzero(run_starts(owner)).tolist()
+    ends = [*starts[1:], len(owner)]
+    partners, flags = other.tolist(), must.tolist()
+    return [
+        (d, partners[s:e], flags[s:e])
+        for d, s, e in zip(owner[starts].tolist(), starts, ends, strict=True)
+    ]
 
 
 def _key(a: int, b: int) -> tuple[int, int]:

@@ -85,17 +85,24 @@ def pairs_sharing(
     docs: Holders, rare: IdArray, at_least: int = 1, jobs: int = 1
 ) -> list[tuple[int, int]]:
     """Every pair ``(a, b)`` (a < b) of documents sharing rare clauses at least
-    ``at_least`` times, ascending.
+    ``at_least`` times, ascending (:func:`pair_codes_sharing` as tuples)."""
+    codes, n = pair_codes_sharing(docs, rare, at_least, jobs), docs.n_docs
+    return list(zip((codes // n).tolist(), (codes % n).tolist(), strict=True))
+
+
+def pair_codes_sharing(docs: Holders, rare: IdArray, at_least: int = 1, jobs: int = 1) -> IdArray:
+    """Every pair of documents ``a < b`` sharing rare clauses at least ``at_least``
+    times, as codes ``a * n_docs + b``, ascending.
 
     The clauses are cut into blocks whose cross products stay near
     ``_ENTRIES_PER_BLOCK`` entries; with ``jobs`` > 1 forked processes tally runs
     of blocks apart and this process adds their tallies up (counts add, so the
-    pairs are the ones one process finds). Only the pairs that pass become
-    Python tuples: a corpus has far more pairs sharing one rare clause than pairs
-    worth measuring.
+    pairs are the ones one process finds). The pairs stay packed codes, no Python
+    tuples: at 10,000 reports 743,000 pairs pass, and sorting them as tuples to
+    measure them cost the audit a second.
     """
     if len(rare) == 0 or docs.n_docs < 2:
-        return []
+        return np.zeros(0, dtype=np.int64)
     cap = max(at_least, 1)
     # Blocks of clauses whose cross products stay near _ENTRIES_PER_BLOCK entries.
     weight = np.maximum(docs.key_size[rare].astype(np.int64) * docs.lower_bounds()[rare], 1)
@@ -104,9 +111,8 @@ def pairs_sharing(
     runs = contiguous_runs(cut, max(jobs, 1))
     tallies = fork_map(partial(_tally, docs, cap=cap), runs, jobs)
     merged = _merge(tallies, cap)
-    codes = merged[merged % (cap + 1) >= at_least] // (cap + 1)
-    n = docs.n_docs
-    return list(zip((codes // n).tolist(), (codes % n).tolist(), strict=True))
+    codes: IdArray = merged[merged % (cap + 1) >= at_least] // (cap + 1)
+    return codes
 
 
 def _tally(docs: Holders, clause_blocks: Sequence[IdArray], cap: int) -> IdArray:
