@@ -7,6 +7,7 @@ import io
 import json
 import shutil
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -235,3 +236,31 @@ def test_compare_with_missing_corpus_is_an_error(tmp_path: Path) -> None:
         main, ["compare", sample, sample, "--corpus", str(tmp_path / "no.db")]
     )
     assert result.exit_code == 1 and "no such index file" in result.stderr
+
+
+def test_a_stop_while_the_holders_are_built_leaves_the_queued_step_unbegun(
+    corpus: tuple[Path, list[Truth]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closest runs in a thread beside the holders, the provenance counts queued after it:
+    a stop (Ctrl-C) in the holders reaches the caller, and the queued step never runs."""
+    from compare.corpus import audit as audit_module
+
+    holders_stopped = threading.Event()
+    counted: list[bool] = []
+    real_closest = audit_module.closest_reports
+
+    def closest_after_the_stop(*args: object) -> object:
+        assert holders_stopped.wait(30)  # still running when the stop comes
+        return real_closest(*args)  # type: ignore[arg-type]
+
+    def stopped_holders(*args: object) -> None:
+        holders_stopped.set()
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(audit_module, "closest_reports", closest_after_the_stop)
+    monkeypatch.setattr(audit_module, "_Auditor", stopped_holders)
+    monkeypatch.setattr(audit_module, "ProvenanceCounter", lambda *a: counted.append(True))
+    folder, _ = corpus
+    with pytest.raises(KeyboardInterrupt):
+        audit_reports([str(folder)], AuditSettings())
+    assert holders_stopped.is_set() and counted == []
