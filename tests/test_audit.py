@@ -262,5 +262,19 @@ def test_a_stop_while_the_holders_are_built_leaves_the_queued_step_unbegun(
     monkeypatch.setattr(audit_module, "ProvenanceCounter", lambda *a: counted.append(True))
     folder, _ = corpus
     with pytest.raises(KeyboardInterrupt):
-        audit_reports([str(folder)], AuditSettings())
+        audit_reports([str(folder)], AuditSettings(), jobs=2)
     assert holders_stopped.is_set() and counted == []
+
+
+def test_one_job_keeps_the_figures_in_one_thread(
+    corpus: tuple[Path, list[Truth]], figures: dict[str, object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--jobs 1`` asks for one core: no thread beside the holders, the same figures."""
+    from compare.corpus import audit as audit_module
+
+    def no_threads(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a thread was started with --jobs 1")
+
+    monkeypatch.setattr(audit_module, "ThreadPoolExecutor", no_threads)
+    folder, _ = corpus
+    assert audit_reports([str(folder)], AuditSettings(), jobs=1).result.to_json() == figures

@@ -292,7 +292,7 @@ def audit(corpus: Corpus, jobs: int = 1) -> AuditResult:
     processes (same figures)."""
     records = corpus.records
     settings = corpus.settings
-    closest, auditor, counter = _serial_steps_side_by_side(corpus)
+    closest, auditor, counter = _serial_steps_side_by_side(corpus, jobs)
     proposed = auditor.proposed_pairs(jobs)
     give_back_free_memory()
     why, reuse = _pairs_worth_reading(auditor, proposed, closest, jobs)
@@ -327,10 +327,11 @@ def audit(corpus: Corpus, jobs: int = 1) -> AuditResult:
 
 
 def _serial_steps_side_by_side(
-    corpus: Corpus,
+    corpus: Corpus, jobs: int
 ) -> tuple[list[int | None], _Auditor, ProvenanceCounter]:
     """Every report's closest, the holders with their counts, and the provenance counts:
-    steps of one process each, run two at a time in two threads.
+    steps of one process each, run two at a time in two threads when ``jobs`` allows
+    two cores (with one, one after another).
 
     They are numpy and scipy sorts, gathers and reductions, which let go of the
     interpreter lock, and each only reads what another made: closest the gram
@@ -343,19 +344,32 @@ def _serial_steps_side_by_side(
     """
     records, settings = corpus.records, corpus.settings
     lineage = Lineage(records)
+    if jobs < 2:
+        closest = _closest_then_let_grams_go(records, lineage, settings.common)
+        give_back_free_memory()
+        auditor = _Auditor(corpus, lineage)
+        return closest, auditor, ProvenanceCounter(auditor.docs, lineage, settings.common)
     beside = ThreadPoolExecutor(1, thread_name_prefix="reportdiff-audit")
     try:
-        closest = beside.submit(closest_reports, records, lineage, settings.common)
+        found = beside.submit(_closest_then_let_grams_go, records, lineage, settings.common)
         docs = corpus.index.documents()
         counter = beside.submit(ProvenanceCounter, docs, lineage, settings.common)
         auditor = _Auditor(corpus, lineage)
-        found = closest.result(), counter.result()
+        closest, counted = found.result(), counter.result()
     finally:  # stopped (Ctrl-C) or failed: the step not begun is not begun
         beside.shutdown(cancel_futures=True)
-    for record in records:
-        record.grams = np.zeros(0, dtype=np.uint32)  # read by closest alone
     give_back_free_memory()  # each step below starts from the memory the last one kept
-    return found[0], auditor, found[1]
+    return closest, auditor, counted
+
+
+def _closest_then_let_grams_go(
+    records: list[ReportRecord], lineage: Lineage, common: int
+) -> list[int | None]:
+    """:func:`closest_reports`; then the gram samples, which it alone reads, are let go."""
+    closest = closest_reports(records, lineage, common)
+    for record in records:
+        record.grams = np.zeros(0, dtype=np.uint32)
+    return closest
 
 
 def _pairs_worth_reading(
