@@ -8,6 +8,7 @@ import json
 import shutil
 import sys
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -238,43 +239,74 @@ def test_compare_with_missing_corpus_is_an_error(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "no such index file" in result.stderr
 
 
-def test_a_stop_while_the_holders_are_built_leaves_the_queued_step_unbegun(
+def test_a_stop_in_the_holders_counts_leaves_the_queued_step_unbegun(
     corpus: tuple[Path, list[Truth]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Closest runs in a thread beside the holders, the provenance counts queued after it:
-    a stop (Ctrl-C) in the holders reaches the caller, and the queued step never runs."""
+    a stop (Ctrl-C) while the holders are counted reaches the caller, and the queued
+    step never runs. (Closest waits until the thread was told to shut down, so the
+    queued step is still queued then, whatever the timing.)"""
     from compare.corpus import audit as audit_module
 
-    holders_stopped = threading.Event()
+    shut_down = threading.Event()
     counted: list[bool] = []
     real_closest = audit_module.closest_reports
 
+    class Watched(ThreadPoolExecutor):
+        def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+            super().shutdown(wait=False, cancel_futures=cancel_futures)
+            shut_down.set()
+            super().shutdown(wait=wait)
+
     def closest_after_the_stop(*args: object) -> object:
-        assert holders_stopped.wait(30)  # still running when the stop comes
+        assert shut_down.wait(30)
         return real_closest(*args)  # type: ignore[arg-type]
 
-    def stopped_holders(*args: object) -> None:
-        holders_stopped.set()
+    def stopped_counts(*args: object) -> None:
         raise KeyboardInterrupt
 
+    monkeypatch.setattr(audit_module, "ThreadPoolExecutor", Watched)
     monkeypatch.setattr(audit_module, "closest_reports", closest_after_the_stop)
-    monkeypatch.setattr(audit_module, "_Auditor", stopped_holders)
+    monkeypatch.setattr(audit_module, "_Auditor", stopped_counts)
     monkeypatch.setattr(audit_module, "ProvenanceCounter", lambda *a: counted.append(True))
     folder, _ = corpus
     with pytest.raises(KeyboardInterrupt):
         audit_reports([str(folder)], AuditSettings(), jobs=2)
-    assert holders_stopped.is_set() and counted == []
+    assert shut_down.is_set() and counted == []
 
 
-def test_one_job_keeps_the_figures_in_one_thread(
-    corpus: tuple[Path, list[Truth]], figures: dict[str, object], monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_no_thread_of_the_audit_runs_when_it_forks(
+    corpus: tuple[Path, list[Truth]],
+    figures: dict[str, object],
+    jobs: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """``--jobs 1`` asks for one core: no thread beside the holders, the same figures."""
+    """With ``--jobs 2`` a thread works beside the holders, and is gone before any step
+    forks; ``--jobs 1`` (one core) starts none. The figures are the same."""
     from compare.corpus import audit as audit_module
+    from compare.corpus import pairs as pairs_module
 
-    def no_threads(*args: object, **kwargs: object) -> None:
-        raise AssertionError("a thread was started with --jobs 1")
+    def ours() -> list[str]:
+        return [
+            t.name for t in threading.enumerate() if t.name.startswith(audit_module.THREAD_NAME)
+        ]
 
-    monkeypatch.setattr(audit_module, "ThreadPoolExecutor", no_threads)
+    started: list[int] = []
+    alive_at_forks: list[list[str]] = []
+    real_executor, real_fork_map = audit_module.ThreadPoolExecutor, audit_module.fork_map
+
+    def counted_executor(*args: object, **kwargs: object) -> ThreadPoolExecutor:
+        started.append(1)
+        return real_executor(*args, **kwargs)  # type: ignore[arg-type]
+
+    def watched_fork_map(*args: object) -> object:
+        alive_at_forks.append(ours())
+        return real_fork_map(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(audit_module, "ThreadPoolExecutor", counted_executor)
+    for module in (audit_module, pairs_module):  # every step that forks
+        monkeypatch.setattr(module, "fork_map", watched_fork_map)
     folder, _ = corpus
-    assert audit_reports([str(folder)], AuditSettings(), jobs=1).result.to_json() == figures
+    assert audit_reports([str(folder)], AuditSettings(), jobs=jobs).result.to_json() == figures
+    assert len(started) == (jobs > 1) and alive_at_forks and not any(alive_at_forks)

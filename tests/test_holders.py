@@ -158,7 +158,8 @@ def test_pairs_sharing_counts_rare_clauses_as_defined(
                 counts[key] = counts.get(key, 0) + 1
     expected = sorted(p for p, c in counts.items() if c >= at_least)
     assert len(expected) > 10
-    assert pairs.pairs_sharing(holders, rare, at_least, jobs) == expected
+    codes, n = pairs.pair_codes_sharing(holders, rare, at_least, jobs), holders.n_docs
+    assert list(zip((codes // n).tolist(), (codes % n).tolist(), strict=True)) == expected
 
 
 def test_lower_bounds_are_each_clauses_lower_bound_found_once_whoever_asks_first(

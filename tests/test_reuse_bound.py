@@ -81,3 +81,8 @@ def test_partners_of_pair_codes_are_each_reports_partners_ascending(seed: int) -
     for d, others, must in found:
         assert others == sorted(expected[d])
         assert must == [(min(d, b), max(d, b)) in required for b in others]
+
+
+@pytest.mark.parametrize("n", [0, 1, 2])
+def test_no_pairs_have_no_partners(n: int) -> None:
+    assert _partners_of_codes(pair_codes([], n), pair_codes([], n), n) == []

@@ -46,6 +46,7 @@ from .records import ReportRecord
 from .results import AuditResult, Closest, DocumentFigures, PairFigures, TimelinePoint
 
 MIN_PAIR_CLAUSES = 2
+THREAD_NAME = "reportdiff-audit"  # the thread beside the holders (jobs >= 2)
 # A report with at most this many partners to measure has them all measured exactly.
 FEW_PARTNERS = 24
 
@@ -292,7 +293,7 @@ def audit(corpus: Corpus, jobs: int = 1) -> AuditResult:
     processes (same figures)."""
     records = corpus.records
     settings = corpus.settings
-    closest, auditor, counter = _serial_steps_side_by_side(corpus, jobs)
+    closest, auditor, counted = _serial_steps_side_by_side(corpus, jobs)
     proposed = auditor.proposed_pairs(jobs)
     give_back_free_memory()
     why, reuse = _pairs_worth_reading(auditor, proposed, closest, jobs)
@@ -304,6 +305,7 @@ def audit(corpus: Corpus, jobs: int = 1) -> AuditResult:
         for (a, b), reasons in why.items()
     ]  # fmt: skip
     pairs.sort(key=lambda p: (-max(p.reuse_ab, p.reuse_ba), p.a, p.b))
+    counter = counted or ProvenanceCounter(auditor.docs, auditor.lineage, settings.common)
     order = counter.order()
     figures = dict(zip(order, fork_map(partial(auditor.report, counter), order, jobs), strict=True))
     names = labels(records)
@@ -328,19 +330,22 @@ def audit(corpus: Corpus, jobs: int = 1) -> AuditResult:
 
 def _serial_steps_side_by_side(
     corpus: Corpus, jobs: int
-) -> tuple[list[int | None], _Auditor, ProvenanceCounter]:
-    """Every report's closest, the holders with their counts, and the provenance counts:
-    steps of one process each, run two at a time in two threads when ``jobs`` allows
-    two cores (with one, one after another).
+) -> tuple[list[int | None], _Auditor, ProvenanceCounter | None]:
+    """Every report's closest, the holders with their counts, and (with ``jobs`` of two
+    or more) the provenance counts: steps of one process each, run two at a time in
+    two threads. With one job, closest and the holders one after another, and the
+    provenance counts left for after the pairs (None), as they always were.
 
     They are numpy and scipy sorts, gathers and reductions, which let go of the
     interpreter lock, and each only reads what another made: closest the gram
     samples, the provenance counts the holders. So one thread finds the closest
     and then the provenance counts while the other builds the holders and counts
     them: at 10,000 reports 7.4 to 8.5 s one after another, with one of two cores
-    idle, 4.0 to 4.8 s side by side. The price is both steps' arrays at once: the
-    audit's peak at 50,000 reports 10.0 GB against 8.4. No thread runs when the
-    next steps fork.
+    idle, 4.0 to 4.8 s side by side. The price is memory: both steps' arrays at
+    once, and the provenance counts held through the pair steps (the audit's peak
+    at 50,000 reports 10.0 to 10.1 GB against 8.4). A stop (Ctrl-C) waits for the
+    thread's step under way (seconds) and cancels the one not begun. No thread
+    runs when the next steps fork.
     """
     records, settings = corpus.records, corpus.settings
     lineage = Lineage(records)
@@ -348,8 +353,9 @@ def _serial_steps_side_by_side(
         closest = _closest_then_let_grams_go(records, lineage, settings.common)
         give_back_free_memory()
         auditor = _Auditor(corpus, lineage)
-        return closest, auditor, ProvenanceCounter(auditor.docs, lineage, settings.common)
-    beside = ThreadPoolExecutor(1, thread_name_prefix="reportdiff-audit")
+        give_back_free_memory()
+        return closest, auditor, None
+    beside = ThreadPoolExecutor(1, thread_name_prefix=THREAD_NAME)
     try:
         found = beside.submit(_closest_then_let_grams_go, records, lineage, settings.common)
         docs = corpus.index.documents()
@@ -424,9 +430,9 @@ def _partners_of_codes(
     proposed: IdArray, required: IdArray, n: int
 ) -> list[tuple[int, list[int], list[bool]]]:
     """Each report of the proposed or required pairs (codes), ascending, with its
-    partners (ascending) and whether each pair is required: one sort of the pairs both
-    ways, where sorting 743,000 pairs as tuples and a dict of partner lists took over
-    a second at 10,000 reports."""
+    partners (ascending) and whether each pair is required: array sorts of the codes,
+    where sorting 743,000 pairs as tuples and a dict of partner lists took over a
+    second at 10,000 reports."""
     codes = np.union1d(proposed, required)
     if len(codes) == 0:
         return []

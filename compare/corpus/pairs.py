@@ -81,15 +81,6 @@ def _merge(parts: list[IdArray], cap: int) -> IdArray:
     return _saturated(codes, counts, cap)
 
 
-def pairs_sharing(
-    docs: Holders, rare: IdArray, at_least: int = 1, jobs: int = 1
-) -> list[tuple[int, int]]:
-    """Every pair ``(a, b)`` (a < b) of documents sharing rare clauses at least
-    ``at_least`` times, ascending (:func:`pair_codes_sharing` as tuples)."""
-    codes, n = pair_codes_sharing(docs, rare, at_least, jobs), docs.n_docs
-    return list(zip((codes // n).tolist(), (codes % n).tolist(), strict=True))
-
-
 def pair_codes_sharing(docs: Holders, rare: IdArray, at_least: int = 1, jobs: int = 1) -> IdArray:
     """Every pair of documents ``a < b`` sharing rare clauses at least ``at_least``
     times, as codes ``a * n_docs + b``, ascending.
