@@ -305,7 +305,9 @@ def audit(corpus: Corpus, jobs: int = 1) -> AuditResult:
         for (a, b), reasons in why.items()
     ]  # fmt: skip
     pairs.sort(key=lambda p: (-max(p.reuse_ab, p.reuse_ba), p.a, p.b))
-    counter = counted or ProvenanceCounter(auditor.docs, auditor.lineage, settings.common)
+    counter = counted
+    if counter is None:  # one job: made here, after the pairs, as it always was
+        counter = ProvenanceCounter(auditor.docs, auditor.lineage, settings.common)
     order = counter.order()
     figures = dict(zip(order, fork_map(partial(auditor.report, counter), order, jobs), strict=True))
     names = labels(records)
@@ -422,7 +424,8 @@ def pair_codes(pairs: Sequence[tuple[int, int]], n: int) -> IdArray:
     :func:`pairs.pair_codes_sharing` gives them): they sort as the pairs do."""
     if not pairs:
         return np.zeros(0, dtype=np.int64)
-    packed: IdArray = np.array(pairs, dtype=np.int64).reshape(-1, 2) @ np.array([n, 1])
+    table = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    packed: IdArray = table[:, 0] * n + table[:, 1]
     return packed
 
 
