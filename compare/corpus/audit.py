@@ -139,7 +139,11 @@ class _Auditor:
     ) -> dict[tuple[int, int], float]:
         """:meth:`reuse` both ways for every pair, one look-up per report and its partners
         (over ``jobs`` forked processes)."""
-        items = _partners(pairs)
+        none = np.zeros(0, dtype=np.int64)
+        items = [
+            (a, others)
+            for a, others, _ in _partners_of_codes(pair_codes(pairs, self.n), none, self.n)
+        ]
         out: dict[tuple[int, int], float] = {}
         for (a, others), found in zip(items, fork_map(self._found, items, jobs), strict=True):
             body = self.records[a].body_chars
@@ -408,15 +412,6 @@ def _pairs_worth_reading(
 
 
 _WHY_ORDER = ["reuse", "year_over_year", "closest"]
-
-
-def _partners(pairs: list[tuple[int, int]]) -> list[tuple[int, list[int]]]:
-    """Each report of ``pairs`` with its partners, in the order they come."""
-    partners: dict[int, list[int]] = defaultdict(list)
-    for a, b in pairs:
-        partners[a].append(b)
-        partners[b].append(a)
-    return list(partners.items())
 
 
 def pair_codes(pairs: Sequence[tuple[int, int]], n: int) -> IdArray:
