@@ -10,6 +10,7 @@ import pytest
 
 from compare import AuditSettings
 from compare.corpus import closest
+from compare.corpus.columns import NO_TEXTS
 from compare.corpus.records import ReportRecord, read_record
 
 from .corpus_files import sources
@@ -39,7 +40,7 @@ def test_shared_postings_are_the_holders_of_each_string_held_by_2_to_cap_reports
 
 
 def test_no_samples_no_postings(records: list[ReportRecord]) -> None:
-    empty = [ReportRecord(r.path, None, None, None, 0, None, [], r.clause_chars,
+    empty = [ReportRecord(r.path, None, None, None, 0, None, NO_TEXTS, r.clause_chars,
                           r.clause_sentence, r.sentence_chars, r.signature) for r in records[:3]]  # fmt: skip
     docs, starts, ends = closest._shared_postings(empty, 50)
     assert len(docs) == len(starts) == len(ends) == 0

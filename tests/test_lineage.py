@@ -7,6 +7,7 @@ import random
 import numpy as np
 import pytest
 
+from compare.corpus.columns import NO_TEXTS
 from compare.corpus.lineage import NO_YEAR, Lineage
 from compare.corpus.records import ReportRecord
 
@@ -14,7 +15,20 @@ from compare.corpus.records import ReportRecord
 def _record(path: str, government: str, level: str, year: int | None, parents: tuple[str, ...]):
     empty = np.zeros(0, dtype=np.int32)
     return ReportRecord(
-        path, government, year, None, 0, None, [], empty, empty, empty, b"", None, level, parents
+        path,
+        government,
+        year,
+        None,
+        0,
+        None,
+        NO_TEXTS,
+        empty,
+        empty,
+        empty,
+        b"",
+        None,
+        level,
+        parents,
     )
 
 

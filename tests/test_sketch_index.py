@@ -14,6 +14,7 @@ from datasketch import MinHash, MinHashLSH
 from compare import audit_reports
 from compare.corpus.audit import Corpus
 from compare.corpus.bands import group_bands, make_groups
+from compare.corpus.columns import unpack_texts
 from compare.corpus.records import gram_crcs, read_record
 from compare.pair.reuse import body_clauses
 from compare.pair.sketch import (
@@ -309,7 +310,7 @@ def test_interning_reports_together_is_interning_them_one_by_one(together: int) 
     assert a.lowered == b.lowered and a.lowered  # some example was lowered by a later report
     least: dict[int, str] = {}  # the definition: each clause's least text over all reports
     for record, ids in zip(records, a.doc_clauses, strict=True):
-        for ident, text in zip(ids.tolist(), record.clause_texts, strict=True):
+        for ident, text in zip(ids.tolist(), unpack_texts(record.clause_texts), strict=True):
             least[ident] = min(least.get(ident, text), text)
     assert b.examples.since(0) == [least[i] for i in range(len(least))]
     rows = a.band_columns.rows

@@ -36,6 +36,7 @@ from ..settings import AuditSettings
 from .bands import found_in, run_starts
 from .clause_index import ClauseIndex, IdArray, distinct
 from .closest import closest_reports
+from .columns import NO_TEXTS
 from .forks import fork_map
 from .heap import give_back_free_memory
 from .lexicon import lexicon
@@ -86,7 +87,7 @@ class Corpus:
         self.index.intern_all(len(self.records), hashes, [r.clause_texts for r in records], bands)
         self.records.extend(records)
         for record in records:
-            record.clause_hashes, record.clause_texts, record.clause_bands = None, [], None
+            record.clause_hashes, record.clause_texts, record.clause_bands = None, NO_TEXTS, None
 
 
 @dataclass

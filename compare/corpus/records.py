@@ -29,6 +29,7 @@ from ..read.chars import is_han
 from ..read.load import load_report
 from ..settings import AuditSettings
 from .clause_index import distinct
+from .columns import Packed, pack_texts
 from .keytable import KeyHashes, key_hashes
 
 READABLE = (".txt", ".text", ".html", ".htm", ".docx", ".pdf")
@@ -52,7 +53,7 @@ class ReportRecord:
     title: str | None
     body_chars: int
     clause_hashes: KeyHashes | None  # 128-bit hash of each clause's letters: its identity
-    clause_texts: list[str]  # the clause as written (normalised), for the formula lexicon
+    clause_texts: Packed  # the clauses as written (normalised), for the formula lexicon
     clause_chars: Sizes
     clause_sentence: Sizes  # index of the sentence each clause lies in
     sentence_chars: Sizes
@@ -120,7 +121,7 @@ def record_of(doc: Document, settings: AuditSettings) -> ReportRecord:
         title=doc.meta.title,
         body_chars=clauses.body_chars,
         clause_hashes=key_hashes(clauses.keys),
-        clause_texts=clauses.texts,
+        clause_texts=pack_texts(clauses.texts),
         clause_chars=clauses.chars,
         clause_sentence=clauses.sentence,
         sentence_chars=clauses.sentence_chars,

@@ -39,6 +39,7 @@ from ..errors import IndexMismatch, OutputError
 from ..settings import AuditSettings
 from .audit import Corpus
 from .clause_index import blocks
+from .columns import NO_TEXTS
 from .records import ReportRecord
 
 Fingerprint = str  # what says a file is unchanged: a hash of its content
@@ -124,7 +125,7 @@ class CorpusStore:
             ids, chars, owner, level, parents, grams = row[7:]
             record = ReportRecord(
                 path, government, year, title, body_chars,
-                clause_hashes=None, clause_texts=[],
+                clause_hashes=None, clause_texts=NO_TEXTS,
                 clause_chars=np.frombuffer(chars, dtype=np.int32),
                 clause_sentence=np.frombuffer(owner, dtype=np.int32),
                 sentence_chars=np.frombuffer(sentences, dtype=np.int32),
