@@ -13,7 +13,7 @@ from datasketch import MinHash, MinHashLSH
 
 from compare import audit_reports
 from compare.corpus.audit import Corpus
-from compare.corpus.bands import group_bands, make_groups
+from compare.corpus.bands import _first_of_each, group_bands, make_groups
 from compare.corpus.columns import unpack_texts
 from compare.corpus.records import gram_crcs, read_record
 from compare.pair.reuse import body_clauses
@@ -272,6 +272,18 @@ def test_transposed_lists_each_columns_rows_ascending(rows: int, columns: int) -
     for c in range(columns):
         expected = [r for r, held in enumerate(row_items) if c in held.tolist()]
         assert col_rows[col_start[c] : col_start[c + 1]].tolist() == expected
+
+
+def test_first_of_each_set_is_every_set_unless_hashes_are_alike() -> None:
+    """A band's sets differ (the fast path: every position, ordered by hash); sets alike
+    in both hashes (a collision, or one set twice) keep their first position only."""
+    u = np.uint64
+    assert _first_of_each(np.array([7, 3, 9], dtype=u), np.array([1, 2, 3], dtype=u)).tolist() == [
+        1, 0, 2,
+    ]  # fmt: skip
+    one = np.array([7, 3, 7, 7, 3], dtype=u)
+    two = np.array([1, 2, 1, 5, 2], dtype=u)
+    assert _first_of_each(one, two).tolist() == [1, 0, 3]
 
 
 def test_group_builder_knows_sets_by_both_hashes_even_when_first_hashes_collide() -> None:
