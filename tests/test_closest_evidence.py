@@ -10,8 +10,8 @@ import pytest
 
 from compare import AuditSettings
 from compare.corpus import closest
-from compare.corpus.columns import NO_TEXTS
 from compare.corpus.records import ReportRecord, read_record
+from compare.read.packed import NO_TEXTS
 
 from .corpus_files import sources
 

@@ -7,9 +7,9 @@ import random
 import numpy as np
 import pytest
 
-from compare.corpus.columns import NO_TEXTS
 from compare.corpus.lineage import NO_YEAR, Lineage
 from compare.corpus.records import ReportRecord
+from compare.read.packed import NO_TEXTS
 
 
 def _record(path: str, government: str, level: str, year: int | None, parents: tuple[str, ...]):

@@ -14,7 +14,6 @@ from datasketch import MinHash, MinHashLSH
 from compare import audit_reports
 from compare.corpus.audit import Corpus
 from compare.corpus.bands import _first_of_each, group_bands, make_groups
-from compare.corpus.columns import unpack_texts
 from compare.corpus.records import gram_crcs, read_record
 from compare.pair.reuse import body_clauses
 from compare.pair.sketch import (
@@ -29,6 +28,7 @@ from compare.pair.sketch import (
 )
 from compare.read.chars import letters
 from compare.read.load import load_report
+from compare.read.packed import unpack_texts
 from compare.read.units import CLAUSE_ENDS, split_units
 from compare.settings import AuditSettings
 

@@ -32,11 +32,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..pair.sketch import signature_jaccard
+from ..read.packed import NO_TEXTS
 from ..settings import AuditSettings
 from .bands import found_in, run_starts
 from .clause_index import ClauseIndex, IdArray, distinct
 from .closest import closest_reports
-from .columns import NO_TEXTS
 from .forks import fork_map
 from .heap import give_back_free_memory
 from .lexicon import lexicon

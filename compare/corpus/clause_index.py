@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from ..read.packed import Packed
 from ..settings import SketchSettings
 from .bands import (
     BandHashes,
@@ -42,7 +43,7 @@ from .bands import (
     transposed,
 )
 from .bands import IdArray as IdArray  # clause, key or document ids, as the figures use them
-from .columns import BandColumns, Packed, PackedTexts
+from .columns import BandColumns, PackedTexts
 from .keytable import KeyHashes, KeyTable, key_hashes
 
 _EMPTY_IDS: IdArray = np.zeros(0, dtype=np.int64)
@@ -501,7 +502,7 @@ class ClauseIndex:
         """Ids of the clauses of consecutive documents from ``doc_id`` on; clauses never
         seen are added with their band hashes. ``hashes`` are the 128-bit hashes of the
         clauses' letters (``keytable.key_hashes``), ``texts`` each document's clause texts
-        packed (``columns.pack_texts``). One pass over all the documents' clauses gives the
+        packed (:mod:`compare.read.packed`). One pass over all the documents' clauses gives the
         same ids, examples and band rows as one document at a time."""
         if self._released:
             raise ValueError("the lookup table was released: load the index again")

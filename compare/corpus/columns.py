@@ -24,7 +24,7 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from ..read.chars import code_points, utf8_widths
+from ..read.packed import pack_texts
 from .bands import BandHashes
 
 _WORD = np.dtype(np.uint64).itemsize
@@ -93,31 +93,6 @@ class BandColumns:
 
 _FLUSH_BYTES = 1 << 20  # texts held before a write to their file
 _READ_AT_ONCE = 1 << 30
-
-# Texts as UTF-8 run together, with the byte end of each: how clause texts travel from
-# the reading processes (one bytes object pickles in a fifth of the time of hundreds of
-# strings, and unpickles in a sixth) and how they are stored.
-Packed = tuple[bytes, NDArray[np.int64]]
-NO_TEXTS: Packed = (b"", np.zeros(0, dtype=np.int64))
-
-
-def pack_texts(texts: Sequence[str]) -> Packed:
-    """``texts`` as UTF-8 run together and the byte end of each: encoded as one string,
-    each one's UTF-8 length counted from its code points."""
-    if not texts:
-        return NO_TEXTS
-    joined = "".join(texts)
-    widths = utf8_widths(code_points(joined))
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    byte_ends = np.concatenate(([0], np.cumsum(widths)))[np.cumsum(lengths)]
-    return joined.encode(), byte_ends
-
-
-def unpack_texts(packed: Packed) -> list[str]:
-    """The texts of :func:`pack_texts`, as strings again."""
-    data, ends = packed
-    starts = [0, *ends[:-1].tolist()]
-    return [data[a:b].decode() for a, b in zip(starts, ends.tolist(), strict=True)]
 
 
 class PackedTexts:
@@ -199,7 +174,7 @@ class PackedTexts:
         self.extend_packed(data, np.array([len(data)], dtype=np.int64))
 
     def extend(self, texts: Sequence[str]) -> None:
-        """Append texts (packed by :func:`pack_texts`)."""
+        """Append texts (packed by :func:`~compare.read.packed.pack_texts`)."""
         if texts:
             self.extend_packed(*pack_texts(texts))
 

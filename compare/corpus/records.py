@@ -27,9 +27,9 @@ from ..pair.sketch import (
 )
 from ..read.chars import is_han
 from ..read.load import load_report
+from ..read.packed import Packed
 from ..settings import AuditSettings
 from .clause_index import distinct
-from .columns import Packed, pack_texts
 from .keytable import KeyHashes, key_hashes
 
 READABLE = (".txt", ".text", ".html", ".htm", ".docx", ".pdf")
@@ -121,7 +121,7 @@ def record_of(doc: Document, settings: AuditSettings) -> ReportRecord:
         title=doc.meta.title,
         body_chars=clauses.body_chars,
         clause_hashes=key_hashes(clauses.keys),
-        clause_texts=pack_texts(clauses.texts),
+        clause_texts=clauses.texts,
         clause_chars=clauses.chars,
         clause_sentence=clauses.sentence,
         sentence_chars=clauses.sentence_chars,

@@ -36,10 +36,10 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..errors import IndexMismatch, OutputError
+from ..read.packed import NO_TEXTS
 from ..settings import AuditSettings
 from .audit import Corpus
 from .clause_index import blocks
-from .columns import NO_TEXTS
 from .records import ReportRecord
 
 Fingerprint = str  # what says a file is unchanged: a hash of its content

@@ -21,7 +21,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..model import Document
-from ..read.chars import letters_and_mask
+from ..read.chars import code_points, letters_and_mask
+from ..read.packed import Packed, pack_spans
 from ..read.units import CLAUSE_ENDS, SENTENCE_ENDS, unit_bounds
 from ..settings import SketchSettings
 from .sketch import BandHashes, band_hashes, kgram_hashes, signatures_of_hashes
@@ -34,7 +35,7 @@ class BodyClauses:
     """The clauses of a report's body that the reuse measure counts, and its sizes."""
 
     keys: list[str]  # the letters of each clause: its identity
-    texts: list[str]  # each clause as written (normalised)
+    texts: Packed  # each clause as written (normalised), packed
     chars: Sizes  # letters of each clause
     sentence: Sizes  # the sentence each clause lies in
     sentence_chars: Sizes
@@ -61,10 +62,9 @@ def body_clauses(doc: Document, min_clause: int) -> BodyClauses:
     key_starts = before[starts]
     # Sliced by Python ints: indexing the arrays clause by clause cost a millisecond a report.
     keys = [flat[a:b] for a, b in zip(key_starts.tolist(), before[stops].tolist(), strict=True)]
-    texts = [body[a:b] for a, b in zip(starts.tolist(), stops.tolist(), strict=True)]
     return BodyClauses(
         keys,
-        texts,
+        pack_spans(body, code_points(body), starts, stops),
         size[kept].astype(np.int32),
         np.minimum(owner, max(len(sentence_ends) - 1, 0)).astype(np.int32),
         (before[sentence_ends] - before[sentence_starts]).astype(np.int32),
