@@ -257,6 +257,21 @@ def test_band_runs_are_the_runs_of_equal_values(case: str) -> None:
     assert label.dtype == member.dtype == np.int32
 
 
+@pytest.mark.parametrize("size", [1000, 2**33])
+def test_rows_come_in_order_of_run_then_row_packed_or_not(size: int) -> None:
+    """Runs' rows put back in ascending order: packed in one word (a column that fits)
+    or by a lexsort (a column of more than 2**32 rows)."""
+    from compare.corpus.bands import _rows_ascending_per_run
+
+    rng = np.random.default_rng(5)
+    label = np.sort(rng.integers(0, 40, size=300))
+    rows = rng.permutation(1000)[:300]
+    got_label, got_rows = _rows_ascending_per_run(label, rows, size)
+    expected = sorted(zip(label.tolist(), rows.tolist(), strict=True))
+    assert list(zip(got_label.tolist(), got_rows.tolist(), strict=True)) == expected
+    assert got_rows.dtype == (np.int32 if size < 2**31 else np.int64)
+
+
 @pytest.mark.parametrize(("rows", "columns"), [(0, 5), (1, 1), (40, 7), (300, 2000)])
 def test_transposed_lists_each_columns_rows_ascending(rows: int, columns: int) -> None:
     from compare.corpus.bands import transposed

@@ -25,7 +25,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 import numpy as np
-from datasketch.lsh import _optimal_param
 from numpy.typing import NDArray
 
 from ..read.chars import code_points, letters, utf8_widths
@@ -274,7 +273,13 @@ def estimate(a: NDArray[np.uint32], b: NDArray[np.uint32]) -> float:
 
 @lru_cache(maxsize=16)
 def band_shape(threshold: float, num_perm: int) -> tuple[int, int]:
-    """Bands and rows per band: datasketch's choice (equal weights for misses and false hits)."""
+    """Bands and rows per band: datasketch's choice (equal weights for misses and false hits).
+
+    datasketch is imported here, not with the module: it imports SciPy's integrators
+    (a quarter of a second), which the processes that only sort band columns or read
+    reports for a cluster never need."""
+    from datasketch.lsh import _optimal_param
+
     bands, rows = _optimal_param(threshold, num_perm, 0.5, 0.5)
     return int(bands), int(rows)
 
