@@ -6,6 +6,7 @@ import hashlib
 import random
 
 import numpy as np
+import pytest
 
 from compare.corpus.keytable import KeyTable, key_hashes
 
@@ -69,14 +70,18 @@ def test_growing_a_crowded_table_keeps_every_key() -> None:
     assert (table.in_id_order() == rows).all()
 
 
-def test_extend_enters_stored_keys_with_the_ids_intern_gives() -> None:
+@pytest.mark.parametrize("reserved", [0, 1500])
+def test_extend_enters_stored_keys_with_the_ids_intern_gives(reserved: int) -> None:
     """A stored index's clauses come back distinct and in id order: ``extend`` enters them
     without look-ups, into an empty table at once and into a filled one by rounds of claims, and
-    the table then answers as if each had been interned."""
+    the table then answers as if each had been interned; with room reserved for all of them
+    first (as loading an index does), the same."""
     rng = np.random.default_rng(8)
     rows = np.unique(rng.integers(0, 1 << 62, size=(2100, 2), dtype=np.uint64), axis=0)[:2000]
     rows = rows[rng.permutation(len(rows))]
     table = KeyTable(2)
+    table.reserve(reserved)
+    assert len(table.ids) >= 2 * reserved
     table.extend(rows[:700])
     table.extend(rows[700:1500])
     table.extend(rows[:0])

@@ -555,6 +555,11 @@ class ClauseIndex:
         self.band_columns.append(bands)
         self._changed()
 
+    def reserve(self, clauses: int) -> None:
+        """Make room for ``clauses`` distinct clauses at once (a stored index's count), so
+        the key table is not doubled and refilled while they are restored."""
+        self.table.reserve(clauses)
+
     def find(self, key: str) -> int | None:
         """The id of the clause with these letters, if the corpus holds it."""
         ident = int(self.table.find(key_hashes([key]))[0])

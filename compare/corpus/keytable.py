@@ -100,6 +100,10 @@ class KeyTable:
             todo = todo[waiting]
             slot[todo] = (slot[todo] + 1) & int(self.mask)
 
+    def reserve(self, count: int) -> None:
+        """Room for ``count`` keys in all, made once (an empty table is only reallocated)."""
+        self._grow(count)
+
     def _grow(self, needed: int) -> None:
         capacity = len(self.ids)
         while needed * 2 > capacity:

@@ -95,10 +95,18 @@ class CorpusStore:
         rows = self.db.execute("SELECT real_path, path, fingerprint FROM documents")
         return {real: (path, print_) for real, path, print_ in rows.fetchall()}
 
+    def _stored_clauses(self) -> int:
+        """How many distinct clauses the index holds."""
+        count: int = self.db.execute(
+            "SELECT coalesce(sum(count), 0) FROM clause_chunks"
+        ).fetchone()[0]
+        return count
+
     def load(self, corpus: Corpus) -> None:
         """Put every stored report into ``corpus`` (whose index must be empty)."""
         index = corpus.index
         width = index.bands_per_clause
+        index.reserve(self._stored_clauses())  # one table for all, not doubled chunk by chunk
         for _first, count, hashes, examples, ends, bands in self.db.execute(
             "SELECT first, count, hashes, examples, example_ends, bands FROM clause_chunks"
             " ORDER BY first"
@@ -145,7 +153,7 @@ class CorpusStore:
     def save(self, corpus: Corpus, start: int, fingerprints: dict[str, Fingerprint]) -> None:
         """Store the reports ``corpus.records[start:]`` and any clauses new to the store."""
         index = corpus.index
-        stored = self.db.execute("SELECT coalesce(sum(count), 0) FROM clause_chunks").fetchone()[0]
+        stored = self._stored_clauses()
         if len(index) > stored:
             self._save_clauses(corpus, stored)
         self._save_examples(corpus, stored)
