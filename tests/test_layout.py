@@ -8,6 +8,8 @@ and library modules never import click.
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -77,3 +79,15 @@ def test_every_subpackage_says_what_enters_and_leaves() -> None:
     for stage in ORDER[:4]:
         doc = ast.get_docstring(ast.parse((PACKAGE / stage / "__init__.py").read_text()))
         assert doc and "Enters" in doc and "Leaves" in doc, stage
+
+
+def test_band_workers_start_without_datasketch_or_scipy_sparse() -> None:
+    """A spawned band worker imports ``compare.corpus.engines`` to sort one band's column:
+    datasketch (which imports SciPy's integrators) and ``scipy.sparse`` are imported where
+    they are used, not with it (each worker's start: 0.50 s with them, 0.13 without)."""
+    code = (
+        "import sys, compare.corpus.engines; "
+        "print([m for m in ('datasketch', 'scipy.sparse', 'scipy.integrate') if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

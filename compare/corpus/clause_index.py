@@ -545,9 +545,7 @@ class ClauseIndex:
                 self.examples.set_raw(ident, least)
                 self.lowered.add(ident)
 
-    def restore(
-        self, hashes: KeyHashes, examples: tuple[bytes, NDArray[np.int64]], bands: BandHashes
-    ) -> None:
+    def restore(self, hashes: KeyHashes, examples: Packed, bands: BandHashes) -> None:
         """Re-enter stored clauses (in id order, each new) without sketching them again;
         ``examples`` packed as UTF-8 with the end of each."""
         self.table.extend(hashes)

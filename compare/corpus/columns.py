@@ -24,7 +24,7 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from ..read.packed import pack_texts
+from ..read.packed import Packed, pack_texts
 from .bands import BandHashes
 
 _WORD = np.dtype(np.uint64).itemsize
@@ -182,11 +182,11 @@ class PackedTexts:
         """The texts from ``start`` on."""
         return [self[i] for i in range(start, len(self))]
 
-    def packed_since(self, start: int) -> tuple[bytes, NDArray[np.int64]]:
+    def packed_since(self, start: int) -> Packed:
         """The texts from ``start`` on as UTF-8 and the end of each (for storing)."""
         return self.packed_between(start, len(self))
 
-    def packed_between(self, start: int, stop: int) -> tuple[bytes, NDArray[np.int64]]:
+    def packed_between(self, start: int, stop: int) -> Packed:
         """Texts ``start`` to ``stop`` as UTF-8 and the end of each: one read of the file,
         the replaced texts spliced in."""
         ends = self._ends_between(start, stop)

@@ -21,7 +21,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..model import Document
-from ..read.chars import code_points, letters_and_mask
+from ..read.chars import code_points, letters_and_mask_of
 from ..read.packed import Packed, pack_spans
 from ..read.units import CLAUSE_ENDS, SENTENCE_ENDS, unit_bounds
 from ..settings import SketchSettings
@@ -51,7 +51,8 @@ def body_clauses(doc: Document, min_clause: int) -> BodyClauses:
     so a report of a thousand clauses costs one pass, not a thousand.
     """
     body = doc.norm.text[doc.body_start : doc.body_end]
-    flat, mask = letters_and_mask(body)
+    codes = code_points(body)
+    flat, mask = letters_and_mask_of(codes)
     before = np.concatenate(([0], np.cumsum(mask))).astype(np.int64)
     sentence_starts, sentence_ends = unit_bounds(body, 0, len(body), SENTENCE_ENDS)
     first, last = unit_bounds(body, 0, len(body), CLAUSE_ENDS)
@@ -64,7 +65,7 @@ def body_clauses(doc: Document, min_clause: int) -> BodyClauses:
     keys = [flat[a:b] for a, b in zip(key_starts.tolist(), before[stops].tolist(), strict=True)]
     return BodyClauses(
         keys,
-        pack_spans(body, code_points(body), starts, stops),
+        pack_spans(body, codes, starts, stops),
         size[kept].astype(np.int32),
         np.minimum(owner, max(len(sentence_ends) - 1, 0)).astype(np.int32),
         (before[sentence_ends] - before[sentence_starts]).astype(np.int32),

@@ -18,6 +18,7 @@ from .chars import code_points, utf8_widths
 
 Packed = tuple[bytes, NDArray[np.int64]]  # UTF-8 run together, the byte end of each text
 NO_TEXTS: Packed = (b"", np.zeros(0, dtype=np.int64))
+NO_TEXTS[1].flags.writeable = False  # one array every emptied record shares
 
 
 def pack_texts(texts: Sequence[str]) -> Packed:
@@ -32,8 +33,8 @@ def pack_texts(texts: Sequence[str]) -> Packed:
 
 def pack_spans(text: str, codes: NDArray[np.uint32], starts: NDArray[np.int64],
                stops: NDArray[np.int64]) -> Packed:  # fmt: skip
-    """``text[a:b]`` for each span (``starts``/``stops``, ascending, apart) packed, from
-    ``text``'s code points ``codes``: one gather of its UTF-8, no string per span."""
+    """``text[a:b]`` for each span (``starts[i]`` to ``stops[i]``) packed, from ``text``'s
+    code points ``codes``: one gather of its UTF-8, no string per span."""
     offsets = _byte_offsets(codes)
     low, lengths = offsets[starts], offsets[stops] - offsets[starts]
     ends = np.cumsum(lengths)
@@ -43,7 +44,8 @@ def pack_spans(text: str, codes: NDArray[np.uint32], starts: NDArray[np.int64],
 
 
 def unpack_texts(packed: Packed) -> list[str]:
-    """The texts as strings again."""
+    """The texts as strings again (the inverse of :func:`pack_texts`, which with it defines
+    what :func:`pack_spans` and the interning are held to in the tests)."""
     data, ends = packed
     stops = ends.tolist()
     return [data[a:b].decode() for a, b in zip([0, *stops][:-1], stops, strict=True)]
