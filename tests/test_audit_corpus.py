@@ -113,6 +113,18 @@ def test_lexicon_shows_slots_never_one_reports_figure(
         )
 
 
+def test_lexicon_slots_a_place_only_where_its_forms_name_different_ones(
+    corpus: tuple[list[Source], dict[str, object]],
+) -> None:
+    """The division table holds 青山 and 金山 (districts), and every form of the slogan
+    in the real reports names both: the slogan is written out, not
+    ``绿水{地}就是{地}银山`` (the rule itself: tests/test_slots.py)."""
+    _, data = corpus
+    formulas = data["formulas"]  # type: ignore[assignment]
+    assert any("绿水青山就是金山银山" in f["template"] for f in formulas)
+    assert not any("绿水{地}" in f["template"] for f in formulas)
+
+
 def test_audit_and_compare_give_one_reuse(
     corpus: tuple[list[Source], dict[str, object]],
 ) -> None:

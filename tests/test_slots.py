@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from compare.corpus.slots import template_of
+from compare.corpus.slots import places_written_out, template_of
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,24 @@ def test_the_same_formula_with_other_figures_has_one_template() -> None:
     one = template_of("城镇居民人均可支配收入增长6.5%，")
     two = template_of("城镇居民人均可支配收入增长8%，")
     assert one.text == two.text and one.fills != two.fills
+
+
+def test_a_place_every_form_names_is_written_out_and_one_that_varies_stays_a_slot() -> None:
+    """A place slot is where the forms name their own division: a name all forms share is
+    the formula's (a slogan's 金山, one government's 保定); figures stay slots."""
+    forms = ["践行“绿水青山就是金山银山”理念，"] * 2
+    slogan = template_of(forms[0])
+    assert slogan.text == "践行“绿水{地}就是{地}银山”理念，"
+    fills = [template_of(f).fills for f in forms]
+    assert places_written_out(slogan.text, fills) == forms[0]
+    varying = ["推动保定市经济增长6%，", "推动保定市经济增长7%，", "推动石家庄市经济增长6%，"]
+    template = template_of(varying[0]).text
+    assert {template_of(f).text for f in varying} == {template}
+    assert places_written_out(template, [template_of(f).fills for f in varying]) == template
+    same_place = [template_of(f).fills for f in varying[:2]]
+    assert places_written_out(template, same_place) == "推动保定市经济增长{数}%，"
+
+
+def test_slot_marks_that_do_not_match_the_fills_leave_the_template_as_it_is() -> None:
+    assert places_written_out("建设{地}新区", []) == "建设{地}新区"
+    assert places_written_out("建设{地}新区", [("雄安", "多余")]) == "建设{地}新区"

@@ -21,7 +21,7 @@ from numpy.typing import NDArray
 from .clause_index import ClauseIndex, Holders
 from .lineage import Lineage
 from .records import ReportRecord
-from .slots import template_of, trimmed
+from .slots import places_written_out, template_of, trimmed
 
 FORMS_SHOWN = 5
 PATHS_SHOWN = 10
@@ -54,6 +54,7 @@ class _Entry:
 
     def __init__(self) -> None:
         self.forms: Counter[str] = Counter()
+        self.fills: dict[str, tuple[str, ...]] = {}  # what each form puts in the slots
         self.holders: set[int] = set()
 
 
@@ -77,8 +78,10 @@ def lexicon(
         for j in family[:FORMS_PER_FAMILY]:
             holders = docs.own(j).tolist()
             text = trimmed(index.examples[j])
-            entry = entries[template_of(text).text]
+            template = template_of(text)
+            entry = entries[template.text]
             entry.forms[text] += len(holders)
+            entry.fills[text] = template.fills
             entry.holders.update(holders)
     used = [(t, e) for t, e in entries.items() if len(e.holders) >= 2]
     formulas = [_formula(t, e, records, lineage) for t, e in used]
@@ -93,7 +96,7 @@ def _formula(
     first = records[holders[0]]
     forms = sorted(entry.forms.items(), key=lambda kv: (-kv[1], kv[0]))[:FORMS_SHOWN]
     return Formula(
-        template=template,
+        template=places_written_out(template, list(entry.fills.values())),
         reports=len(holders),
         governments=len({int(lineage.gov[d]) for d in holders}),
         forms=forms,

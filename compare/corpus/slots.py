@@ -7,7 +7,8 @@ across reports without presenting one report's figure as shared. Slots:
 
 - ``{数}``: figures and dates (``2024年`` -> ``{数}年``, ``18.46`` -> ``{数}``);
 - ``{名}``: numbered things (``第十四届`` -> ``第{名}届``, ``第四次会议``);
-- ``{地}``: names of divisions (``保定市``, ``徐水``), from the gazetteer.
+- ``{地}``: names of divisions (``保定市``, ``徐水``), from the gazetteer; in the lexicon
+  only where a template's forms name different ones (:func:`places_written_out`).
 
 Units, percent signs and the words around a slot stay: they are the template.
 """
@@ -74,3 +75,23 @@ def template_of(clause: str) -> Template:
         pos = end
     out.append(clause[pos:])
     return Template("".join(out), tuple(fills))
+
+
+_SLOT = re.compile("(" + "|".join(re.escape(s) for s in (FIGURE, NUMBERED, PLACE)) + ")")
+
+
+def places_written_out(template: str, fills: list[tuple[str, ...]]) -> str:
+    """``template`` with each place slot written out where every form (``fills``, one per
+    form) has the same place there: a place slot says where the forms name their own
+    division, and a name all of them share is part of the formula (``金山`` in each form of
+    ``绿水青山就是金山银山`` is the slogan's, whatever the division table says; ``保定``
+    in every form of one government's formula is that government's)."""
+    pieces = _SLOT.split(template)  # text, slot, text, slot, ..., text
+    slots = pieces[1::2]
+    if not fills or any(len(f) != len(slots) for f in fills):
+        return template  # a slot's mark written in the clause itself: left as it is
+    for k, slot in enumerate(slots):
+        values = {f[k] for f in fills}
+        if slot == PLACE and len(values) == 1:
+            pieces[2 * k + 1] = values.pop()
+    return "".join(pieces)
