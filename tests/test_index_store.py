@@ -46,6 +46,26 @@ def test_rerun_with_nothing_changed_returns_stored_figures_without_the_index(
     assert len(other.result.pairs) <= len(fresh.result.pairs)
 
 
+def test_figures_kept_by_another_way_of_computing_them_are_computed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An index whose figures an older reportdiff kept (another ``FIGURES``) answers a re-run
+    with nothing changed from its stored clauses, not with those figures."""
+    from compare.corpus import result_cache
+
+    reports = _copy_reports(tmp_path / "r", 6)
+    index = str(tmp_path / "i.db")
+    monkeypatch.setattr(result_cache, "FIGURES", result_cache.FIGURES - 1)
+    older = audit_reports([str(tmp_path / "r")], AuditSettings(), index=index)
+    monkeypatch.undo()
+    again = audit_reports([str(tmp_path / "r")], AuditSettings(), index=index)
+    assert again.reused == len(reports)
+    assert len(again.corpus.index) > 0, "figures computed again from the stored clauses"
+    assert json.dumps(again.result.to_json()) == json.dumps(older.result.to_json())
+    kept = audit_reports([str(tmp_path / "r")], AuditSettings(), index=index)
+    assert len(kept.corpus.index) == 0, "and kept for the next re-run"
+
+
 def test_stored_clauses_are_array_blobs_one_row_per_save(tmp_path: Path) -> None:
     reports = _copy_reports(tmp_path / "r", 6)
     index = tmp_path / "i.db"
