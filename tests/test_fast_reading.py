@@ -10,7 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.read.chars import code_points, content_length, letters, letters_and_mask, space_mask
+from compare.read.chars import (
+    code_points,
+    content_length,
+    letters,
+    letters_and_mask_of,
+    space_mask,
+)
 from compare.read.decoding import decode
 from compare.read.gazetteer import _stem_candidates, _stems_of_level
 from compare.read.line_kinds import han_at_least, han_count
@@ -40,7 +46,7 @@ def test_letters_agree_with_the_loop_on_every_code_point() -> None:
     expected = ref.letters(every)
     assert letters(every) == expected
     assert content_length(every) == len(expected)
-    flat, mask = letters_and_mask(every)
+    flat, mask = letters_and_mask_of(code_points(every))
     assert flat == expected
     assert "".join(ch for ch, kept in zip(every, mask.tolist(), strict=True) if kept) == expected
 

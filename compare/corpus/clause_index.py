@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from ..read.packed import Packed
+from ..read.packed import Packed, byte_spans
 from ..settings import SketchSettings
 from .bands import (
     BandHashes,
@@ -467,9 +467,7 @@ def _taken(data: bytes, ends: IdArray, positions: IdArray) -> Packed:
     """The texts at ``positions`` (ascending) of packed texts, packed: one gather of their
     bytes (interning takes most texts of a batch, the new clauses')."""
     bounds = np.concatenate(([0], ends))
-    lengths = bounds[positions + 1] - bounds[positions]
-    taken = gather(bounds, np.frombuffer(data, dtype=np.uint8), positions)
-    return taken.tobytes(), np.cumsum(lengths)
+    return byte_spans(data, bounds[positions], bounds[positions + 1])
 
 
 class ClauseIndex:

@@ -91,15 +91,10 @@ def letter_mask_of(codes: NDArray[np.uint32]) -> NDArray[np.bool_]:
     return out
 
 
-def letters_and_mask(text: str) -> tuple[str, NDArray[np.bool_]]:
-    """:func:`letters` and :func:`letter_mask_of` of ``text`` in one pass over its code points
-    (the letters are the code points the mask keeps; a second pass by regular expression
-    was a twentieth of reading a report)."""
-    return letters_and_mask_of(code_points(text))
-
-
 def letters_and_mask_of(codes: NDArray[np.uint32]) -> tuple[str, NDArray[np.bool_]]:
-    """:func:`letters_and_mask` of a text given by its code points (a caller that needs them
-    too encodes the text once)."""
+    """:func:`letters` and :func:`letter_mask_of` of a text given by its code points, in one
+    pass (the letters are the code points the mask keeps; a second pass by regular
+    expression was a twentieth of reading a report; a caller that needs the code points too
+    encodes the text once)."""
     mask = letter_mask_of(codes)
     return codes[mask].tobytes().decode("utf-32-le"), mask

@@ -36,11 +36,17 @@ def pack_spans(text: str, codes: NDArray[np.uint32], starts: NDArray[np.int64],
     """``text[a:b]`` for each span (``starts[i]`` to ``stops[i]``) packed, from ``text``'s
     code points ``codes``: one gather of its UTF-8, no string per span."""
     offsets = _byte_offsets(codes)
-    low, lengths = offsets[starts], offsets[stops] - offsets[starts]
+    return byte_spans(text.encode(), offsets[starts], offsets[stops])
+
+
+def byte_spans(data: bytes, low: NDArray[np.int64], high: NDArray[np.int64]) -> Packed:
+    """``data[low[i]:high[i]]`` for each span, packed: one numpy gather, no bytes object per
+    span (a report's clauses from its body; the new clauses of a batch from its texts)."""
+    lengths = high - low
     ends = np.cumsum(lengths)
     total = int(ends[-1]) if len(ends) else 0
     at = np.repeat(low - (ends - lengths), lengths) + np.arange(total, dtype=np.int64)
-    return np.frombuffer(text.encode(), dtype=np.uint8)[at].tobytes(), ends
+    return np.frombuffer(data, dtype=np.uint8)[at].tobytes(), ends
 
 
 def unpack_texts(packed: Packed) -> list[str]:
