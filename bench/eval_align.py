@@ -34,9 +34,13 @@ def resolve(path: str) -> str:
 
 
 def find(doc: Document, key: str) -> Section | None:
-    """The one section below the top level whose title starts with ``key``."""
+    """The one section below the top level whose title starts with ``key``, or else the one
+    top-level part (a topic's partner may be a whole part: self-building headed in one
+    report, a plan topic in the other)."""
     found = [s for top in doc.sections for s in top.walk() if s is not top]
     found = [s for s in found if s.title.startswith(key)]
+    if not found:
+        found = [s for s in doc.sections if s.title.startswith(key)]
     if len(found) > 1:
         raise SystemExit(f"{doc.path}: gold title {key!r} matches {len(found)} sections")
     return found[0] if found else None

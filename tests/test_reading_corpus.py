@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from compare import Document, load_report
+from compare.model import Section
 from compare.read.gazetteer import split_suffix
 
 from .corpus_files import Source, corpus_paths, sources
@@ -144,3 +145,69 @@ def test_an_aside_between_a_topics_points_stays_in_the_topic(
     assert "各位代表，环保治污" in text
     assert any(line.lstrip().startswith("二是") for line in text.splitlines())
     assert any(line.lstrip().startswith("三是") for line in text.splitlines())
+
+
+def _titles(doc: Document) -> dict[str, Section]:
+    return {s.title: s for s in doc.walk()}
+
+
+def test_long_titles_are_whole_and_run_in_titles_end_at_their_stop(
+    corpus: dict[Path, Document],
+) -> None:
+    """Titles as the reports give them (hand-checked): a 47-character title ending in 。 was
+    cut at 30, a run-in title kept its 。 or ran into its text, and a heading line that a
+    scraped fragment was joined to took the fragment."""
+    expected = {
+        "hubei_province_2026": "（二）大力推进科技创新、产业创新和金融创新深度融合发展，加快构建体现湖北优势的现代化产业体系",
+        "rongcheng_county_2015": "（一）加快工业转型升级步伐，产业结构更趋合理",
+        "jilin_province_2026": "（二）重点任务",
+        "li_county_2020": "2.高质量抓城建",
+        "hebei_province_2003": "二、促进农业和农村经济全面发展，千方百计增加农民收入",
+        "hebei_province_2004": "（二）全面落实农村政策，大力发展农村经济",
+    }
+    docs = {p.stem: d for p, d in corpus.items()}
+    for stem, title in expected.items():
+        assert title in _titles(docs[stem]), (stem, [s.title for s in docs[stem].walk()])
+    for doc in corpus.values():
+        for section in doc.walk():
+            assert not section.title.endswith("。"), (doc.path, section.title)
+
+
+def test_a_bracketed_or_spaced_notes_heading_starts_the_notes(
+    corpus: dict[Path, Document],
+) -> None:
+    """``【名词解释】``, ``[名词解释]`` and ``名 词 解 释`` head the notes; the closing before
+    them no longer ends with the heading."""
+    docs = {p.stem: d for p, d in corpus.items()}
+    for stem in ("rongcheng_county_2017", "rongcheng_county_2020", "xushui_district_2024",
+                 "fuping_county_2021"):  # fmt: skip
+        doc = docs[stem]
+        notes = doc.sections[-1]
+        assert notes.role == "notes", stem
+        assert notes.title.replace(" ", "").strip("【】[]") == "名词解释", (stem, notes.title)
+        closing = doc.sections[-2]
+        assert closing.role == "closing"
+        assert "名词解释" not in doc.original[closing.start : closing.end].replace(" ", "")
+
+
+def test_self_building_is_found_however_it_is_written(corpus: dict[Path, Document]) -> None:
+    """The government's own building, hand-checked in each: a paragraph scraped into pieces
+    (河北 2021: its keywords three lines below 各位代表), a paragraph opening 对政府工作提出了
+    新的更高要求 (河北 2024), a part under a slogan heading whose first sentence says it
+    (徐水 2012), and topics titled 自身能力建设 (涞源 2021) or 把坚持党的全面领导贯穿政府工作
+    (内蒙古 2026)."""
+    docs = {p.stem: d for p, d in corpus.items()}
+    starts = {
+        "hebei_province_2021": "各位代表，站在",
+        "hebei_province_2024": "各位代表！奋进新征程",
+        "xushui_district_2012": "四、全力营造风清气正",
+        "laiyuan_county_2021": "（八）增强政府自身能力建设",
+        "neimenggu_province_2026": "四、把坚持党的全面领导贯穿政府工作",
+    }
+    for stem, start in starts.items():
+        doc = docs[stem]
+        found = [s for s in doc.walk() if s.role == "self_government"]
+        assert len(found) == 1, (stem, [s.title for s in found])
+        assert doc.original[found[0].start :].startswith(start), stem
+    every = [s for d in corpus.values() for s in d.walk() if s.role == "self_government"]
+    assert len(every) >= 80  # one in nearly every report, not found everywhere by accident

@@ -75,10 +75,11 @@ def _pairs(pa: object, pb: object) -> list[tuple[int, int, int, int, float, floa
 
 
 # Real pairs where sixteen or more leftover topics meet on each side (rare in real reports:
-# these two of some 240 pairs scanned).
+# of the 188 pairs of 河北 2002 or 内蒙古 2026 with another report, only these two; 内蒙古
+# 2026 / 保定 2021 was one until 内蒙古's self-building topic was recognised and paired).
 _WIDE = [
     ("hebei_province_2002", "li_county_2020"),
-    ("neimenggu_province_2026", "baoding_city_2021"),
+    ("hebei_province_2002", "li_county_2022"),
 ]
 
 

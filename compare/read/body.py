@@ -159,13 +159,29 @@ def _self_building(lines: list[Line], first: int, closing: int | None) -> int | 
     if is_self_heading(lines[after].text):
         return None  # the last heading is the self-building part already
     for k in range(after + 1, closing):
-        text = lines[k].text
-        if not is_address(text):
-            continue
-        paragraph = text if len(bare(text)) > 8 or k + 1 >= closing else lines[k + 1].text
-        if SELF_BUILDING_TEXT.search(paragraph):
+        if is_address(lines[k].text) and SELF_BUILDING_TEXT.search(_paragraph(lines, k, closing)):
             return k
     return None
+
+
+_PARAGRAPH_LINES = 6  # a scraped paragraph cut by fragments is read this far
+
+
+def _paragraph(lines: list[Line], k: int, closing: int) -> str:
+    """The paragraph an address line opens: that line, and the lines after it up to one
+    that ends a sentence (a scraped page cuts a paragraph around its linked terms, and
+    ``持续加强政府自身建设`` came three lines after ``各位代表，站在…开启``), never into the
+    next address or the closing. An address on a line of its own (``各位代表！``) opens the
+    paragraph on the next line."""
+    texts = [lines[k].text]
+    end = min(closing, k + _PARAGRAPH_LINES)
+    while k + 1 < end and not is_address(lines[k + 1].text):
+        alone = len(texts) == 1 and len(bare(texts[0])) <= 8
+        if not alone and ends_sentence(texts[-1]):
+            break
+        k += 1
+        texts.append(lines[k].text)
+    return "".join(texts)
 
 
 def _dropped(lines: list[Line]) -> int:

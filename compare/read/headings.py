@@ -49,7 +49,10 @@ _TRAILER = re.compile(
     r"^(?:附件.{0,8}|附录.{0,8}|.{0,14}(?:注释|名词解释|名词注释|实事|附表|说明))[:：]?$"
 )
 _DECORATION = "※★☆●◆■□▲△◇○·•*#=-—_ "
+_BRACKETS = "【】[]〔〕"  # around a trailer heading (``【名词解释】``), not a numbered one
 TITLE_MAX = 45
+TITLE_SCAN = 80  # how far a long title's full stop is looked for
+_SENTENCE_END = re.compile("[。！？；]")
 BARE_MAX = 30
 _NOT_BARE_END = frozenset("。！？；，、：:;,!?…")
 # What an unnumbered part heading is about; a slogan heading has a colon instead
@@ -69,25 +72,29 @@ class Heading:
 
 
 def _title_length(text: str, marker_end: int) -> int:
-    """How much of a line is heading: all of a short line, or up to a gap or full stop."""
-    colon = text.find("：", marker_end + 2, TITLE_MAX)
-    if colon != -1:
-        return colon
-    if len(text) <= TITLE_MAX and "。" not in text:
-        return len(text)
-    head = text[:TITLE_MAX]
-    for stop in (" ", "。"):
-        k = head.find(stop, marker_end + 2)
-        if k != -1:
-            return k
+    """How much of a line is heading: all of a short line of its own, or up to the first
+    full stop, colon or gap. The stop is looked for past ``TITLE_MAX`` (a 47-character
+    title ending in 。 was cut at 30), and the first of the three wins (a run-in title
+    ``产业结构更趋合理。 探索…`` kept its 。, ``重点任务。主要包括：`` its body)."""
+    start = marker_end + 2
+    colon = text.find("：", start, TITLE_MAX)
+    stop = text.find("。", start, TITLE_SCAN)
+    if len(text) <= TITLE_MAX and stop == -1:
+        return colon if colon != -1 else len(text)
+    found = [k for k in (stop, colon, text.find(" ", start, TITLE_MAX)) if k != -1]
+    if found:
+        return min(found)
+    if len(text) <= TITLE_SCAN and not _SENTENCE_END.search(text):
+        return len(text)  # a long heading on a line of its own
     return min(len(text), 30)
 
 
 @lru_cache(maxsize=LINE_CACHE)
 def is_trailer_heading(text: str) -> bool:
-    """An appendix or notes heading (``附件``, ``名词解释``, ``※名词解释※``, ``2024年民生实事``);
-    a numbered one (``（一）办好十件实事``) is a topic of the plan instead."""
-    core = text.strip(_DECORATION)
+    """An appendix or notes heading (``附件``, ``名词解释``, ``※名词解释※``, ``【名词解释】``,
+    ``名 词 解 释``, ``2024年民生实事``); a numbered one (``（一）办好十件实事``) is a topic of
+    the plan instead."""
+    core = text.strip(_DECORATION + _BRACKETS).replace(" ", "")
     numbered = any(pattern.match(core) for _, pattern in _NUMBERED)
     return 0 < len(core) <= 24 and not numbered and bool(_TRAILER.match(core))
 

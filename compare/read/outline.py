@@ -25,6 +25,8 @@ from .roles import assign_roles
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 # Lines shorter than this after a candidate heading mark a run of scraped fragments.
 _FRAGMENT = 12
+# A heading's first piece this long, when a fragment was joined to it, was its whole line.
+_OWN_LINE_TITLE = 12
 
 
 @dataclass
@@ -165,13 +167,28 @@ def _heading(
     """
     text = lines[k].text
     heading = detect(text)
-    if heading is not None or not in_text or seen[text] > 1:
-        return heading
+    if heading is not None:
+        return _ended_with_its_line(lines[k], heading)
+    if not in_text or seen[text] > 1:
+        return None
     before = lines[k - 1].text if k > body.first else ""
     after = lines[k + 1].text if k < body.last else ""
     if len(after) < _FRAGMENT and detect(after) is None:
         return None
     return detect_bare(text, before, after)
+
+
+def _ended_with_its_line(line: Line, heading: Heading) -> Heading:
+    """A heading on a line of its own that a scraped fragment was joined to (``二、…增加农民
+    收入`` / ``全面建设小康社会`` / ``，重点在农村…``) ends where its own line ended; a term cut
+    out of a heading leaves a short first piece instead (``5、民主`` / ``法制建设…``), which
+    the title runs past."""
+    if not line.pieces:
+        return heading
+    first = line.pieces[0][0]
+    if heading.title_length <= first or first < _OWN_LINE_TITLE:
+        return heading
+    return Heading(heading.style, first)
 
 
 def _opening_title_length(text: str) -> int:

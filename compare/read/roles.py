@@ -14,12 +14,13 @@ from ..model import Role, Section
 from .normalise import simplify
 
 _SELF = re.compile(
-    r"自身建设|政府建设|人民满意|服务型政府|政府治理|政府职能|作风建设|廉洁政府|法治政府"
+    r"自身(?:能力|作风)?建设|政府建设|人民满意|贯穿政府工作|服务型政府|政府治理|政府职能|作风建设|廉洁政府|法治政府"
     r"|清廉政府|(?:建设|打造)[^，。；]{0,10}政府(?![^，。；]{0,4}(?:合作|投资|债务))"
 )
 # A paragraph about the government itself (an unheaded self-building part).
 SELF_BUILDING_TEXT = re.compile(
     r"自身建设|政府建设|依法行政|廉洁|作风建设|政绩观|履职能力|法治政府|服务型政府|人民满意的政府"
+    r"|对政府工作提出"  # ``…对政府工作提出了新的更高要求``, how such a part opens
 )
 _REVIEW = re.compile(r"回顾|总结|过去|去年|成就|成绩|一年来")
 _PLAN = re.compile(r"安排|任务|目标|计划|打算|重点|今年|思路|展望|部署|建议")
@@ -38,8 +39,9 @@ def is_self_heading(title: str) -> bool:
 
 def _by_heading(original_title: str) -> Role | None:
     """The role a heading names; with both review and plan words (``发展成就和…目标任务``),
-    the one named last, as a title that looks back and ahead leads to what comes next."""
-    title = simplify(original_title)
+    the one named last, as a title that looks back and ahead leads to what comes next.
+    Spaces in a title (``名 词 解 释``, ``进 一步``) are layout, not words."""
+    title = simplify(original_title).replace(" ", "")
     if _NOTES.search(title):
         return "notes"
     if _APPENDIX.search(title):
@@ -86,13 +88,19 @@ def assign_roles(sections: list[Section], lead_texts: list[str]) -> None:
             if not seen_review and _LOOKS_BACK.search(lead[:80]):
                 role = "review"
             elif seen_review:
-                role = "plan"
+                role = "self_government" if _opens_self_building(lead) else "plan"
         if role is None:
             role = "body"
         section.role = role
         seen_review = seen_review or role == "review"
         if role == "plan":
             _assign_child_roles(section)
+
+
+def _opens_self_building(lead: str) -> bool:
+    """Whether a part's first sentence is about the government itself (``四、全力营造风清气正
+    的工作氛围`` opens ``…对政府自身建设提出新的更高要求。``): its heading is a slogan."""
+    return bool(SELF_BUILDING_TEXT.search(lead.split("。", 1)[0]))
 
 
 def _assign_child_roles(plan: Section) -> None:
