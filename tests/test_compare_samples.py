@@ -193,3 +193,64 @@ def test_titles_that_repeat_in_the_table_carry_their_roles() -> None:
     )
     assert any(line.split("↔")[1].lstrip().startswith("各位代表 (closing)") for line in rows)
     assert not any("(review)" in line or "(plan)" in line for line in rows)  # titles not repeated
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus beside the checkout")
+def test_json_carries_the_sentences_copied_with_details_changed() -> None:
+    """徐水 2011 / 2012: the JSON has the near-duplicate sentence pairs the terminal counts
+    and the page marks, each a pair of sentences at their original offsets, and their
+    share of each body."""
+    result = compare_reports(
+        load_report(str(CORPUS / "xushui_district_2011.txt")),
+        load_report(str(CORPUS / "xushui_district_2012.txt")),
+    )
+    data = result.to_json()
+    pairs = data["near_duplicates"]
+    assert isinstance(pairs, list)
+    rows = [r for section in result.rows for r in section if r.near_duplicate]
+    assert len(pairs) == len(rows) >= 20
+    summary = data["summary"]
+    assert isinstance(summary, dict)
+    ratio = summary["near_duplicate_ratio"]
+    assert ratio == [round(result.near_duplicate_ratio(s), 4) for s in (0, 1)]
+    assert 0.1 < ratio[0] < 0.4 and 0.1 < ratio[1] < 0.4
+    for entry, row in zip(pairs, rows, strict=True):
+        for side, key, units in ((0, "a", row.a), (1, "b", row.b)):
+            doc = result.docs[side]
+            start, end = entry[key]
+            assert (start, end) == doc.original_span(units[0].start, units[-1].end)
+            assert doc.original[start:end].strip()  # the user's own sentence
+        assert 0 < entry["similarity"] <= 1
+
+
+def test_the_terminal_quotes_shared_runs_as_report_a_writes_them(
+    comparisons: dict[tuple[str, str], Comparison],
+) -> None:
+    """汉滨 2020 writes half-width commas: the longest runs are printed with them (the
+    folded form matched on has full-width ones), each a piece of A's own text."""
+    from compare.render.text import comparison_lines
+
+    result = comparisons[("hanbin-2020", "yingze-2018")]
+    lines = comparison_lines(result)
+    start = next(k for k, line in enumerate(lines) if line.startswith("Longest shared runs"))
+    quoted = [line.split(maxsplit=1)[1] for line in lines[start + 1 : start + 11]]
+    own = "".join(result.docs[0].original.split())
+    assert all(q in own for q in quoted)
+    assert any("," in q for q in quoted) and not any("，" in q for q in quoted)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus beside the checkout")
+def test_a_part_only_b_has_stands_where_b_has_it() -> None:
+    """河北 2023 has a part 2022 lacks (二、今后五年政府工作总体安排) between its review and its
+    plan: it is listed there, not after both closings."""
+    result = compare_reports(
+        load_report(str(CORPUS / "hebei_province_2022.txt")),
+        load_report(str(CORPUS / "hebei_province_2023.txt")),
+    )
+    top = [p for p in result.pairs if p.depth == 0]
+    roles = [(p.a.role if p.a else None, p.b.role if p.b else None) for p in top]
+    only_b = next(k for k, p in enumerate(top) if p.a is None)
+    assert top[only_b].b is not None and top[only_b].b.title.startswith("二、今后五年")
+    assert roles[only_b - 1] == ("review", "review")
+    assert roles[only_b + 1] == ("plan", "plan")
+    assert roles[-1] == ("closing", "closing")

@@ -242,7 +242,7 @@ def _assign(
 
 
 def align(a: Prepared, b: Prepared, settings: SketchSettings) -> list[SectionPair]:
-    """Section pairs at every level, in reading order of A (B's unpaired ones after)."""
+    """Section pairs at every level, in reading order of A (B's unpaired ones where B has them)."""
     score = _Scorer(a, b, settings)
     top_a, kids_a = _lift_self_government(a.doc.sections)
     top_b, kids_b = _lift_self_government(b.doc.sections)
@@ -348,8 +348,17 @@ def _plan_topics(prepared: Prepared) -> list[tuple[Section, Section]]:
 def _in_reading_order(
     pairs: list[tuple[Section | None, Section | None]],
 ) -> list[tuple[Section | None, Section | None]]:
-    def key(pair: tuple[Section | None, Section | None]) -> tuple[int, int]:
-        x, y = pair
-        return (0, x.start) if x is not None else (1, y.start if y is not None else 0)
+    """Pairs in A's reading order, and each section only B has right after the pair that
+    holds the section before it in B (first, if none): B's ``二、今后五年…`` was read
+    after both closings."""
+    ordered = sorted((p for p in pairs if p[0] is not None), key=lambda p: _start_of(p[0]))
+    only_b = sorted((p for p in pairs if p[0] is None), key=lambda p: _start_of(p[1]))
+    for pair in only_b:
+        start = _start_of(pair[1])
+        after = [k + 1 for k, (_, y) in enumerate(ordered) if y is not None and y.start < start]
+        ordered.insert(max(after, default=0), pair)
+    return ordered
 
-    return sorted(pairs, key=key)
+
+def _start_of(section: Section | None) -> int:
+    return section.start if section is not None else 0

@@ -128,10 +128,15 @@ class Comparison:
                 "reuse": [round(self.reuse[0], 4), round(self.reuse[1], 4)],
                 "shared_ratio": [round(self.shared_ratio(0), 4), round(self.shared_ratio(1), 4)],
                 "common_ratio": [_round(self.common_ratio(0)), _round(self.common_ratio(1))],
+                "near_duplicate_ratio": [
+                    round(self.near_duplicate_ratio(0), 4),
+                    round(self.near_duplicate_ratio(1), 4),
+                ],
             },
             "notes": self.notes,
             "sections": [self._pair_json(p) for p in self.pairs],
             "shared": [self._shared_json(k, r) for k, r in enumerate(self.shared)],
+            "near_duplicates": self._near_duplicates_json(),
             "specific": [
                 {"doc": side, "span": list(doc.original_span(s.start, s.end)), "kind": s.kind}
                 for side, doc in enumerate((a, b))
@@ -212,6 +217,21 @@ class Comparison:
             "<table><tr><th>section of A</th><th>section of B</th><th>similarity</th></tr>"
             f"{sections}</table><p>Longest shared formulas:</p><ol>{formulas}</ol></div>"
         )
+
+    def _near_duplicates_json(self) -> list[dict[str, object]]:
+        """The sentence pairs copied with only details changed (the page's ≈ rows), with
+        their spans in the original texts: what ``near_duplicate_ratio`` counts."""
+        a, b = self.docs
+        return [
+            {
+                "a": list(a.original_span(row.a[0].start, row.a[-1].end)),
+                "b": list(b.original_span(row.b[0].start, row.b[-1].end)),
+                "similarity": round(row.similarity, 4),
+            }
+            for rows in self.rows
+            for row in rows
+            if row.near_duplicate
+        ]
 
     def _shared_json(self, k: int, run: SharedSpan) -> dict[str, object]:
         a, b = self.docs

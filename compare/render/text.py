@@ -11,6 +11,7 @@ from ..model import Document, Section
 if TYPE_CHECKING:  # type-only: outlining a report must not import the comparison machinery
     from ..corpus.run import AuditRun
     from ..pair.comparison import Comparison
+    from ..pair.shared import SharedSpan
 
 
 def outline_lines(doc: Document) -> list[str]:
@@ -97,10 +98,21 @@ def comparison_lines(comparison: Comparison, formulas: int = 10) -> list[str]:
             f"Of that, common formula in the corpus: {ca:.1%} of A, {cb:.1%} of B; the rest is "
             "reuse particular to this pair",
         )
-    out += ["", f"Longest shared formulas ({len(comparison.shared)} shared runs in all):"]
-    out += [f"  {len(run.text):3d}  {run.text}" for run in comparison.longest(formulas)]
+    out += [
+        "",
+        f"Longest shared runs, in characters, as A writes them "
+        f"({len(comparison.shared)} shared runs in all):",
+    ]
+    out += [f"  {len(run.text):3d}  {_as_written(a, run)}" for run in comparison.longest(formulas)]
     out += [f"note: {n}" for n in comparison.notes]
     return out
+
+
+def _as_written(doc: Document, run: SharedSpan) -> str:
+    """A shared run as the file has it (its own punctuation and script, not the folded
+    form runs are matched in), line breaks inside it closed up: what a user quotes."""
+    start, end = doc.original_span(run.a_start, run.a_end)
+    return "".join(doc.original[start:end].split())
 
 
 def _counted(n: int, noun: str) -> str:
