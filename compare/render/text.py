@@ -142,7 +142,8 @@ def audit_lines(run: AuditRun, top: int = 10) -> list[str]:
             for kind in ("own", "carried_over", "handed_down", "peers", "common")
         }
         out.append(
-            "Where a report's wording came from (median share): "
+            "Where a report's wording came from (median share; carried over: its own wording "
+            "recycled, formula apart): "
             + ", ".join(f"{kind.replace('_', ' ')} {share:.0%}" for kind, share in medians.items())
         )
     out += [
@@ -161,7 +162,7 @@ def audit_lines(run: AuditRun, top: int = 10) -> list[str]:
         most = sorted(result.timeline, key=lambda t: -t.carried_over)[:top]  # stable: ties stay
         out += [
             "",
-            "Carried over most from the government's previous report"
+            "Carried over most from the government's previous report (formula included)"
             + _shown(top, len(result.timeline))
             + ":",
         ]
