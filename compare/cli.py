@@ -434,11 +434,15 @@ def audit_command(
         write_text(json_path, json_text(run.result.to_json()))
     if csv_path:
         write_text(csv_path, audit_csv(run.result))
+    links: dict[tuple[str, str], str] = {}
     if html_path:
         links = _write_pair_pages(run, html_path, jobs) if html_path != "-" else {}
         write_text(html_path, render_audit(run, links))
     if "-" not in (json_path, csv_path, html_path):
         say(audit_lines(run))
+        if links:
+            folder = os.path.dirname(_pair_page_paths(html_path or "")[0])
+            say([f"The page {html_path} links {len(links)} side-by-side pair pages in {folder}/"])
 
 
 def _nothing_read(files: list[str]) -> str:

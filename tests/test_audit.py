@@ -140,6 +140,10 @@ def test_samples_audit_and_their_formulas_are_in_the_lexicon(tmp_path: Path) -> 
     assert "Formula templates" in page and "Heatmap of reuse" in page
     first = (tmp_path / "audit_pairs" / "pair1.html").read_text(encoding="utf-8")
     assert 'href="../audit.html"' in first  # the pair page links back
+    written = len(list((tmp_path / "audit_pairs").glob("pair*.html")))
+    assert f"links {written} side-by-side pair pages in {tmp_path / 'audit_pairs'}/" in (
+        result.output
+    )  # the user is told of the folder written beside the page
 
 
 def test_csv_to_stdout_and_bad_files_are_skipped(tmp_path: Path) -> None:

@@ -154,3 +154,14 @@ def test_national_report_is_the_state_councils() -> None:
     roles = [s.role for s in doc.sections]
     assert roles == ["opening", "review", "plan", "plan", "self_government", "closing"]
     assert doc.sections[-1].start == text.rindex("各位代表！")
+
+
+def test_text_that_is_mostly_not_chinese_is_outlined_with_a_warning() -> None:
+    """A README or ``hello`` is still outlined and compared, but the user is told it does not
+    read as a work report; a report (even a short generated one) is not warned of."""
+    english = parse_report("Getting started\n\nInstall the tool, then run it on two files.\n")
+    assert any("is it a work report?" in w for w in english.warnings)
+    mixed = parse_report("Notes on 政府工作报告 and how to read it, with examples.\n")
+    assert any("Chinese (" in w for w in mixed.warnings)
+    report = parse_report(OPENING + "一、2019年工作回顾\n一年来，我们狠抓项目建设。\n" + CLOSING)
+    assert not any("is it a work report?" in w for w in report.warnings)

@@ -22,8 +22,8 @@ from .templates import environment, template_text
 
 ROLE_LABELS = {
     "opening": "opening",
-    "review": "review of last year",
-    "plan": "plan for this year",
+    "review": "review",
+    "plan": "plan",
     "self_government": "government self-building",
     "closing": "closing",
     "appendix": "appendix",
