@@ -125,6 +125,23 @@ def test_lexicon_slots_a_place_only_where_its_forms_name_different_ones(
     assert not any("绿水{地}" in f["template"] for f in formulas)
 
 
+def test_lexicon_counts_a_template_once_however_its_clauses_end(
+    corpus: tuple[list[Source], dict[str, object]],
+) -> None:
+    """社会消费品零售总额增长{数}% ends its clause with ，, 。 or ； as the sentence goes on or
+    stops: one entry holding forms of each, apart from the entries worded 左右 and 以上."""
+    _, data = corpus
+    formulas = data["formulas"]  # type: ignore[assignment]
+    templates = [f["template"] for f in formulas]
+    assert not any(t[-1] in "，。；！、" for t in templates), templates
+    assert len(templates) == len(set(templates))
+    retail = next(f for f in formulas if f["template"] == "社会消费品零售总额增长{数}%")
+    ends = {form["text"][-1] for form in retail["forms"]}
+    assert len(ends) >= 2 or retail["reports"] > sum(form["reports"] for form in retail["forms"])
+    assert "社会消费品零售总额增长{数}%左右" in templates  # other wording, another entry
+    assert retail["reports"] >= 40  # 32 held its ，-ended forms alone
+
+
 def test_audit_and_compare_give_one_reuse(
     corpus: tuple[list[Source], dict[str, object]],
 ) -> None:

@@ -3,11 +3,11 @@
 Candidates are the clauses held by the most reports (a cheap lower bound
 ranks them, the way the index answers it); each candidate's near-duplicate
 family (``社会消费品零售总额增长7.8%``, ``…增长8.5%``, …) is written as
-templates (:mod:`compare.corpus.slots`), and forms with the same template are
-one entry. An entry counts the reports and governments holding any of its
-forms, lists its commonest filled forms with their own counts (so one report's
-figure is never presented as shared), a few of the reports, and the report it
-was first seen in: the earliest, and of those the highest level.
+templates (:mod:`compare.corpus.slots`), and forms with the same template, however
+their clauses end (``，`` or ``。``), are one entry. An entry counts the reports and
+governments holding any of its forms, lists its commonest filled forms with their own
+counts (so one report's figure is never presented as shared), a few of the reports, and
+the report it was first seen in: the earliest, and of those the highest level.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from numpy.typing import NDArray
 from .clause_index import ClauseIndex, Holders
 from .lineage import Lineage
 from .records import ReportRecord
-from .slots import places_written_out, template_of, trimmed
+from .slots import places_written_out, template_of, trimmed, unended
 
 FORMS_SHOWN = 5
 PATHS_SHOWN = 10
@@ -79,7 +79,7 @@ def lexicon(
             holders = docs.own(j).tolist()
             text = trimmed(index.examples[j])
             template = template_of(text)
-            entry = entries[template.text]
+            entry = entries[unended(template.text)]
             entry.forms[text] += len(holders)
             entry.fills[text] = template.fills
             entry.holders.update(holders)

@@ -15,10 +15,10 @@ from ..settings import AuditSettings
 from .results import AuditResult
 
 # Which way of computing the figures made them: raised when the same reports and settings
-# give other figures (2: a place is a formula's slot only where its forms differ), so an
-# index's figures kept by an older reportdiff are computed again from its stored clauses,
-# which stay valid, not returned.
-FIGURES = 2
+# give other figures (2: a place is a formula's slot only where its forms differ; 3: a
+# template is one entry however its clauses end), so an index's figures kept by an older
+# reportdiff are computed again from its stored clauses, which stay valid, not returned.
+FIGURES = 3
 
 
 def result_key(settings: AuditSettings, documents: list[tuple[str, str | None]]) -> str:

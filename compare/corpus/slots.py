@@ -77,6 +77,17 @@ def template_of(clause: str) -> Template:
     return Template("".join(out), tuple(fills))
 
 
+# How a clause ends: where its sentence went on (，；、) or stopped (。！？), not the formula.
+_CLAUSE_END = "，,；;、。.！!？?：:"
+
+
+def unended(template: str) -> str:
+    """A template without the punctuation that ends its clause: ``…增长{数}%，`` and
+    ``…增长{数}%。`` are one formula, which one sentence continued and another ended (six
+    lexicon entries of 社会消费品零售总额增长 were three)."""
+    return template.rstrip(_CLAUSE_END) or template
+
+
 _SLOT = re.compile("(" + "|".join(re.escape(s) for s in (FIGURE, NUMBERED, PLACE)) + ")")
 
 
