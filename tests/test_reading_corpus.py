@@ -211,3 +211,16 @@ def test_self_building_is_found_however_it_is_written(corpus: dict[Path, Documen
         assert doc.original[found[0].start :].startswith(start), stem
     every = [s for d in corpus.values() for s in d.walk() if s.role == "self_government"]
     assert len(every) >= 80  # one in nearly every report, not found everywhere by accident
+
+
+def test_speakers_written_below_the_dateline_or_after_a_gap(corpus: dict[Path, Document]) -> None:
+    """A name on a line of its own below the dateline (保定 2025, 湖南 2026) and a name
+    after a space, transcribed in parts (新疆 2026: 自治区主席 艾尔肯·吐尼亚孜), hand-checked;
+    every speaker found is a name, not a line of the header."""
+    docs = {p.stem: d for p, d in corpus.items()}
+    assert docs["baoding_city_2025"].meta.speaker == "闫继红"
+    assert docs["hunan_province_2026"].meta.speaker == "毛伟明"
+    assert docs["xinjiang_province_2026"].meta.speaker == "艾尔肯·吐尼亚孜"
+    found = [d.meta.speaker for d in corpus.values() if d.meta.speaker]
+    assert len(found) >= 80
+    assert all(2 <= len(name) <= 4 or "·" in name for name in found)

@@ -34,7 +34,12 @@ _TITLE_BEFORE_YEAR = re.compile(
 _OFFICE = re.compile(rf"({_HAN}{{2,24}}?)(?:人民政府)?(?:代理|代)?(?:[省市区县州旗盟]长|主席)")
 _OPENING = re.compile(rf"我代表({_HAN}{{1,24}}?)人民政府")
 _NATIONAL = re.compile(r"全国人民代表大会|国务院总理")
-_SPEAKER = re.compile(rf"(?:[省市区县州旗盟]长|主席|总理)\n?({_HAN}{{2,4}})(?:\n|$)")
+# A speaker's name: two to four characters, or a transcribed one in parts (艾尔肯·吐尼亚孜).
+_NAME = rf"{_HAN}{{2,4}}|{_HAN}{{1,8}}(?:[·•・]{_HAN}{{1,8}})+"
+# After the office (``省长 王正谱``, ``自治区主席 艾尔肯·吐尼亚孜``, a date in brackets after), or
+# on a line of its own right below the dateline (``……第六次会议上`` / ``闫继红``).
+_SPEAKER = re.compile(rf"(?:[省市区县州旗盟]长|主席|总理)\n?({_NAME})(?=\n|$|[（(])")
+_NAME_BELOW_DATELINE = re.compile(rf"(?:大会|会议)[^\n]*\n({_NAME})(?=\n|$)")
 _LEVEL_WORD: dict[str, Level] = {
     "省": "province",
     "自治区": "province",
@@ -176,7 +181,7 @@ def _title(header: list[str], header_original: list[str]) -> str | None:
 
 
 def _speaker(header: str) -> str | None:
-    m = _SPEAKER.search(header)
+    m = _SPEAKER.search(header) or _NAME_BELOW_DATELINE.search(header)
     return m.group(1) if m else None
 
 
