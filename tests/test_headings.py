@@ -165,3 +165,39 @@ def test_text_that_is_mostly_not_chinese_is_outlined_with_a_warning() -> None:
     assert any("Chinese (" in w for w in mixed.warnings)
     report = parse_report(OPENING + "一、2019年工作回顾\n一年来，我们狠抓项目建设。\n" + CLOSING)
     assert not any("is it a work report?" in w for w in report.warnings)
+
+
+def test_a_run_numbered_again_inside_a_part_nests_under_it() -> None:
+    """河北 2002's plan 二、 numbers its topics 一、 to 五、 again: they are its children, and a
+    part numbered on after them (三、) is top level again; 一、 after 一、 is no restart."""
+    text = (
+        OPENING
+        + "一、2001年工作回顾\n一年来，我们狠抓项目建设。\n"
+        + "二、2002年的主要任务\n今年的主要预期目标是：生产总值增长百分之八。\n"
+        + "一、推进结构调整\n发展是硬道理。\n"
+        + "二、深化改革开放\n改革是动力。\n"
+        + "三、加强政府自身建设\n坚持依法行政。\n"
+        + "三、2003年的设想\n明年的工作要早谋划。\n"
+        + CLOSING
+    )
+    doc = parse_report(text)
+    top = [s.title for s in doc.sections]
+    assert top[1:4] == ["一、2001年工作回顾", "二、2002年的主要任务", "三、2003年的设想"]
+    plan = doc.sections[2]
+    assert [c.title for c in plan.children] == [
+        "一、推进结构调整",
+        "二、深化改革开放",
+        "三、加强政府自身建设",
+    ]
+    assert plan.children[-1].role == "self_government"
+
+
+def test_chinese_heading_numbers() -> None:
+    from compare.read.outline import numbered_as
+
+    assert numbered_as("三、发展", "cn") == 3
+    assert numbered_as("（十二）民生", "paren_cn") == 12
+    assert numbered_as("二十三、其他", "cn") == 23
+    assert numbered_as("4.项目", "num") == 4
+    assert numbered_as("（1）一是", "paren_num") == 1
+    assert numbered_as("第一部分", "part") is None

@@ -224,3 +224,13 @@ def test_speakers_written_below_the_dateline_or_after_a_gap(corpus: dict[Path, D
     found = [d.meta.speaker for d in corpus.values() if d.meta.speaker]
     assert len(found) >= 80
     assert all(2 <= len(name) <= 4 or "·" in name for name in found)
+
+
+def test_hebei_2002s_topics_numbered_again_are_its_plans(corpus: dict[Path, Document]) -> None:
+    """河北 2002 (hand-checked): 二、2002年工作的总体要求和主要任务 holds the topics 一、 to
+    五、 that number again under it, the last its self-building."""
+    doc = next(d for p, d in corpus.items() if p.stem == "hebei_province_2002")
+    plan = next(s for s in doc.sections if s.title.startswith("二、2002年"))
+    assert [c.title[:2] for c in plan.children] == ["一、", "二、", "三、", "四、", "五、"]
+    assert plan.children[-1].role == "self_government"
+    assert [s.role for s in doc.sections][-1] == "closing"

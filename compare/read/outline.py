@@ -68,9 +68,10 @@ class _Builder:
         if heading.style == "top" or (heading.style == "bare" and outer in ("top", "bare")):
             self.add_top(line, heading.title_length, None, heading.style)
             return
-        styles = [o.style for o in self.stack]
-        if heading.style in styles:
-            del self.stack[styles.index(heading.style) :]
+        number = numbered_as(line.text, heading.style)
+        same = [k for k, o in enumerate(self.stack) if o.style == heading.style]
+        if same and not _restarts_inside(self.stack[same[-1]].section, number, heading.style):
+            del self.stack[_level_continued(self.stack, same, number, heading.style) :]
         if not self.stack:
             self.add_top(line, heading.title_length, None, heading.style)
             return
@@ -79,6 +80,58 @@ class _Builder:
         section.level = parent.level + 1
         parent.children.append(section)
         self.stack.append(_Open(heading.style, section))
+
+
+def numbered_as(text: str, style: Style) -> int | None:
+    """The number of a numbered heading (``三、`` 3, ``（十二）`` 12, ``4.`` 4), if it has one."""
+    digits = _NUMBER_OF.get(style)
+    m = digits.match(text) if digits else None
+    if m is None:
+        return None
+    value = m.group(1)
+    return int(value) if value.isdigit() else _chinese_number(value)
+
+
+_NUMBER_OF: dict[str, re.Pattern[str]] = {
+    "cn": re.compile(r"([一二三四五六七八九十]+)[、.]"),
+    "paren_cn": re.compile(r"（([一二三四五六七八九十]+)）"),
+    "num": re.compile(r"(\d{1,2})[、.]"),
+    "paren_num": re.compile(r"（(\d{1,2})）"),
+}
+_DIGIT = {ch: k for k, ch in enumerate("一二三四五六七八九", start=1)}
+
+
+def _chinese_number(text: str) -> int | None:
+    """一 to 九十九 as written in headings (十, 十二, 二十, 二十三)."""
+    tens, _, units = text.partition("十")
+    if "十" not in text:
+        return _DIGIT.get(text) if len(text) == 1 else None
+    high = 1 if not tens else _DIGIT.get(tens)
+    low = 0 if not units else _DIGIT.get(units)
+    if high is None or low is None or len(tens) > 1 or len(units) > 1:
+        return None
+    return high * 10 + low
+
+
+def _restarts_inside(open_section: Section, number: int | None, style: Style) -> bool:
+    """Whether a heading numbered 1 right after a heading of its own style numbered 2 or
+    more (nothing between) starts a run of its own inside it: 河北 2002's plan
+    ``二、2002年工作的总体要求和主要任务`` numbers its topics ``一、`` to ``五、`` again."""
+    if number != 1 or open_section.children:
+        return False
+    before = numbered_as(open_section.title, style)
+    return before is not None and before >= 2
+
+
+def _level_continued(stack: list[_Open], same: list[int], number: int | None, style: Style) -> int:
+    """Which open level of the heading's style it continues: the innermost whose next
+    number it is (a run restarted inside a part, or the parts' own run after it), else
+    the innermost."""
+    for k in reversed(same):
+        before = numbered_as(stack[k].section.title, style)
+        if number is not None and before is not None and number == before + 1:
+            return k
+    return same[-1]
 
 
 def _close(sections: list[Section], end_view: int, view: MappedText) -> None:
