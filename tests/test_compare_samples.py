@@ -254,3 +254,19 @@ def test_a_part_only_b_has_stands_where_b_has_it() -> None:
     assert roles[only_b - 1] == ("review", "review")
     assert roles[only_b + 1] == ("plan", "plan")
     assert roles[-1] == ("closing", "closing")
+
+
+def test_the_terminal_counts_the_local_content_the_page_marks(
+    comparisons: dict[tuple[str, str], Comparison],
+) -> None:
+    from collections import Counter
+
+    from compare.render.text import comparison_lines
+
+    result = comparisons[("hanbin-2020", "yingze-2018")]
+    line = next(x for x in comparison_lines(result) if x.startswith("Local content marked"))
+    for side, label in ((0, "A"), (1, "B")):
+        counts = Counter(mark.kind for mark in result.specific[side])
+        assert counts["figure"] > 50 and counts["place"] > 10
+        said = f"{label} {counts['figure']:,} figures, {counts['place']:,} places"
+        assert said in line

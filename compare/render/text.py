@@ -76,6 +76,7 @@ def comparison_lines(comparison: Comparison, formulas: int = 10) -> list[str]:
         f"Copied with details changed: {comparison.near_duplicate_ratio(0):.1%} of A, "
         f"{comparison.near_duplicate_ratio(1):.1%} of B "
         f"({_counted(_near_rows(comparison), 'sentence pair')})",
+        f"Local content marked: A {_local(comparison, 0)}; B {_local(comparison, 1)}",
         "",
         "Section alignment (similarity, share of each side that is shared phrasing):",
     ]
@@ -106,6 +107,17 @@ def comparison_lines(comparison: Comparison, formulas: int = 10) -> list[str]:
     out += [f"  {len(run.text):3d}  {_as_written(a, run)}" for run in comparison.longest(formulas)]
     out += [f"note: {n}" for n in comparison.notes]
     return out
+
+
+_LOCAL_KINDS = (("figure", "figures"), ("place", "places"), ("organisation", "organisations"),
+                ("project", "projects"))  # fmt: skip
+
+
+def _local(comparison: Comparison, side: int) -> str:
+    """How many figures, places, organisations and projects a side's text has marked (the
+    page shows them; the summary says how many there are)."""
+    counts: Counter[str] = Counter(mark.kind for mark in comparison.specific[side])
+    return ", ".join(f"{counts[kind]:,} {plural}" for kind, plural in _LOCAL_KINDS)
 
 
 def _as_written(doc: Document, run: SharedSpan) -> str:
