@@ -201,3 +201,13 @@ def test_chinese_heading_numbers() -> None:
     assert numbered_as("4.项目", "num") == 4
     assert numbered_as("（1）一是", "paren_num") == 1
     assert numbered_as("第一部分", "part") is None
+
+
+def test_a_heading_number_alone_on_its_line_takes_the_next_line_as_title() -> None:
+    text = (
+        OPENING + "一、2019年工作回顾\n（一）\n经济运行稳中有进\n生产总值增长百分之七。\n" + CLOSING
+    )
+    doc = parse_report(text)
+    topic = doc.sections[1].children[0]
+    assert topic.title == "（一）经济运行稳中有进"
+    assert text[topic.start :].startswith("（一）\n经济运行")

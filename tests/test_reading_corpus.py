@@ -234,3 +234,13 @@ def test_hebei_2002s_topics_numbered_again_are_its_plans(corpus: dict[Path, Docu
     assert [c.title[:2] for c in plan.children] == ["一、", "二、", "三、", "四、", "五、"]
     assert plan.children[-1].role == "self_government"
     assert [s.role for s in doc.sections][-1] == "closing"
+
+
+def test_a_heading_number_alone_on_its_line_is_a_heading(corpus: dict[Path, Document]) -> None:
+    """河北 2010 puts ``(五)`` on a line of its own and its title (改 革开放…) on the next: the
+    review's topics run （一） to （八） without a gap (hand-checked)."""
+    doc = next(d for p, d in corpus.items() if p.stem == "hebei_province_2010")
+    review = doc.sections[1]
+    numbers = [c.title[:3] for c in review.children]
+    assert numbers[3:5] == ["(四)", "(五)"]
+    assert doc.original[review.children[4].start :].startswith("(五)")
