@@ -211,3 +211,15 @@ def test_a_heading_number_alone_on_its_line_takes_the_next_line_as_title() -> No
     topic = doc.sections[1].children[0]
     assert topic.title == "（一）经济运行稳中有进"
     assert text[topic.start :].startswith("（一）\n经济运行")
+
+
+def test_an_ordinal_line_followed_by_a_fragment_is_no_heading() -> None:
+    body = "九、加强政府自身建设\n第一，转变职能。深化改革。\n第三，切实加强民主\n法制\n建设。健全民主制度。\n"
+    doc = parse_report(OPENING + "一、2008年工作回顾\n一年来，我们狠抓项目。\n" + body + CLOSING)
+    assert not any(s.title.startswith("第三") for s in doc.walk())
+    ordinal = (
+        OPENING
+        + "一、2008年工作回顾\n第一，牢记第一要务\n发展是第一要务，我们狠抓项目。\n"
+        + CLOSING
+    )
+    assert any(s.title == "第一，牢记第一要务" for s in parse_report(ordinal).walk())

@@ -244,3 +244,10 @@ def test_a_heading_number_alone_on_its_line_is_a_heading(corpus: dict[Path, Docu
     numbers = [c.title[:3] for c in review.children]
     assert numbers[3:5] == ["(四)", "(五)"]
     assert doc.original[review.children[4].start :].startswith("(五)")
+
+
+def test_an_ordinal_cut_by_a_scraped_link_is_no_heading(corpus: dict[Path, Document]) -> None:
+    """河北 2009: 第三，切实加强民主 / 法制 / 建设。… is a sentence a link cut, not a heading
+    that would hold 第四 and 第五 (hand-checked)."""
+    doc = next(d for p, d in corpus.items() if p.stem == "hebei_province_2009")
+    assert not any(s.title.startswith("第三，切实加强民主") for s in doc.walk())

@@ -220,6 +220,8 @@ def _heading(
     """
     text = lines[k].text
     heading = detect(text)
+    if heading is not None and heading.style == "ordinal" and _fragment_follows(lines, k, body):
+        return None  # ``第三，切实加强民主`` / ``法制`` / ``建设。…``: a sentence cut by a link
     if heading is not None:
         return _ended_with_its_line(lines[k], heading)
     if not in_text or seen[text] > 1:
@@ -229,6 +231,12 @@ def _heading(
     if len(after) < _FRAGMENT and detect(after) is None:
         return None
     return detect_bare(text, before, after)
+
+
+def _fragment_follows(lines: list[Line], k: int, body: Body) -> bool:
+    """Whether the line after line ``k`` is a scraped fragment: short, and no heading."""
+    after = lines[k + 1].text if k < body.last else ""
+    return 0 < len(after) < _FRAGMENT and detect(after) is None
 
 
 def _ended_with_its_line(line: Line, heading: Heading) -> Heading:
