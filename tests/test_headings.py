@@ -223,3 +223,14 @@ def test_an_ordinal_line_followed_by_a_fragment_is_no_heading() -> None:
         + CLOSING
     )
     assert any(s.title == "第一，牢记第一要务" for s in parse_report(ordinal).walk())
+
+
+def test_a_paragraph_said_twice_is_warned_of_and_formula_is_not() -> None:
+    paragraph = "我们坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，推动高质量发展。\n"
+    once = OPENING + "一、2019年工作回顾\n" + paragraph + CLOSING
+    twice = (
+        OPENING + "一、2019年工作回顾\n" + paragraph + "二、2020年工作安排\n" + paragraph + CLOSING
+    )
+    assert not any("pasted twice" in w for w in parse_report(once).warnings)
+    warning = next(w for w in parse_report(twice).warnings if "pasted twice" in w)
+    assert f"repeats {len(paragraph) - 1:,} characters" in warning

@@ -251,3 +251,10 @@ def test_an_ordinal_cut_by_a_scraped_link_is_no_heading(corpus: dict[Path, Docum
     that would hold 第四 and 第五 (hand-checked)."""
     doc = next(d for p, d in corpus.items() if p.stem == "hebei_province_2009")
     assert not any(s.title.startswith("第三，切实加强民主") for s in doc.walk())
+
+
+def test_a_report_pasted_twice_is_said_to_be(corpus: dict[Path, Document]) -> None:
+    """阜平 2020's file holds its closing and its 19 notes twice: a warning says so; no other
+    report of the corpus repeats a paragraph word for word."""
+    warned = {p.stem for p, d in corpus.items() if any("pasted twice" in w for w in d.warnings)}
+    assert warned == {"fuping_county_2020"}

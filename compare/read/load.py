@@ -7,6 +7,8 @@ to the decoded original.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..errors import EmptyReport
 from ..model import Document, Section
 from ..settings import MAX_BYTES
@@ -55,9 +57,9 @@ def parse_report(original: str, path: str = "<text>", encoding: str = "utf-8") -
     )
     compact = compact_view(view)
     body_start, body_end = _body_span(compact, sections)
-    foreign = _not_chinese(compact.text[body_start:body_end])
-    if foreign:
-        warnings.append(foreign)
+    for problem in (_not_chinese(compact.text[body_start:body_end]), _repeated(lines, body)):
+        if problem:
+            warnings.append(problem)
     for section in every:
         section.norm_start = compact.from_original(section.start)
         section.norm_end = compact.from_original(section.end)
@@ -79,6 +81,27 @@ def _not_chinese(body: str) -> str | None:
         return None
     share = han / len(letters) if letters else 0.0
     return f"only {share:.0%} of its text is Chinese ({han:,} Han characters): is it a work report?"
+
+
+# A paragraph this long said twice word for word is text pasted twice, not formula: no
+# real report of the corpus repeats one (阜平 2020 repeats its closing and 19 notes).
+_REPEATED_MIN = 40
+
+
+def _repeated(lines: list[Line], body: Body) -> str | None:
+    """A warning when long lines of the body occur more than once: the page was saved or
+    pasted twice over, and the part holding the copy is that much longer."""
+    seen: Counter[str] = Counter(
+        ln.text for ln in lines[body.first : body.last + 1] if len(ln.text) >= _REPEATED_MIN
+    )
+    twice = {text: n for text, n in seen.items() if n > 1}
+    if not twice:
+        return None
+    chars = sum(len(text) * (n - 1) for text, n in twice.items())
+    return (
+        f"repeats {chars:,} characters of its own text ({len(twice):,} paragraphs said twice "
+        "word for word): pasted twice?"
+    )
 
 
 def _header_and_opening(lines: list[Line], body: Body) -> tuple[list[Line], str]:
