@@ -294,9 +294,14 @@ def _pair_page_paths(html_path: str) -> list[str]:
     the audit page (as many as it may link to: the checks run before the audit)."""
     from .render.audit_page import PAGES_MAX
 
-    stem = os.path.splitext(os.path.basename(html_path))[0] + "_pairs"
-    folder = os.path.join(os.path.dirname(os.path.abspath(html_path)), stem)
+    folder = _pair_folder(html_path)
     return [os.path.join(folder, f"pair{k}.html") for k in range(1, PAGES_MAX + 1)]
+
+
+def _pair_folder(html_path: str) -> str:
+    """The folder of an audit page's pair pages: ``<name>_pairs`` beside it."""
+    stem = os.path.splitext(os.path.basename(html_path))[0] + "_pairs"
+    return os.path.join(os.path.dirname(os.path.abspath(html_path)), stem)
 
 
 @main.command(name="audit")
@@ -440,9 +445,9 @@ def audit_command(
         write_text(html_path, render_audit(run, links))
     if "-" not in (json_path, csv_path, html_path):
         say(audit_lines(run))
-        if links:
-            folder = os.path.dirname(_pair_page_paths(html_path or "")[0])
-            say([f"The page {html_path} links {len(links)} side-by-side pair pages in {folder}/"])
+        if links and html_path:
+            say([f"The page {html_path} links {len(links)} side-by-side pair pages in "
+                 f"{_pair_folder(html_path)}/"])  # fmt: skip
 
 
 def _nothing_read(files: list[str]) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from compare import parse_report
@@ -162,7 +164,9 @@ def test_text_that_is_mostly_not_chinese_is_outlined_with_a_warning() -> None:
     english = parse_report("Getting started\n\nInstall the tool, then run it on two files.\n")
     assert any("is it a work report?" in w for w in english.warnings)
     mixed = parse_report("Notes on 政府工作报告 and how to read it, with examples.\n")
-    assert any("Chinese (" in w for w in mixed.warnings)
+    assert any("of its letters are Han (" in w for w in mixed.warnings)
+    figures = "各位代表：\n生产总值 1234567890 亿元，增长 5.5%，2024年1月1日。\n"
+    assert not any("is it a work report?" in w for w in parse_report(figures).warnings)
     report = parse_report(OPENING + "一、2019年工作回顾\n一年来，我们狠抓项目建设。\n" + CLOSING)
     assert not any("is it a work report?" in w for w in report.warnings)
 
@@ -190,17 +194,47 @@ def test_a_run_numbered_again_inside_a_part_nests_under_it() -> None:
         "三、加强政府自身建设",
     ]
     assert plan.children[-1].role == "self_government"
+    # numbered in half-width brackets (folded in the line view, not in titles): the same
+    bracketed = re.sub(r"^([一二三])、", r"(\1)", text, flags=re.MULTILINE)
+    folded = parse_report(bracketed)
+    assert [c.title[:3] for c in folded.sections[2].children] == ["(一)", "(二)", "(三)"]
+    assert folded.sections[3].title == "(三)2003年的设想"
+
+
+def test_numbering_restart_rules_stay_narrow() -> None:
+    """一、 after 一、 is no restart; a second run of 1. 2. under a topic is not nested in the
+    first run's last item; a part restarting 一、 二、 and then 三、2003年… (both runs' next
+    number) goes back to the parts, as it names a period."""
+    twice = OPENING + "一、2019年工作回顾\n一年来成绩显著。\n一、2020年工作安排\n今年要抓项目。\n"
+    assert [s.title[:2] for s in parse_report(twice + CLOSING).sections[1:3]] == ["一、", "一、"]
+    runs = (
+        OPENING + "一、2019年工作回顾\n一年来成绩显著。\n二、2020年工作安排\n（一）抓项目\n"
+        "1.抓签约\n签约项目十个。\n2.抓开工\n开工项目八个。\n（二）抓服务\n"
+        "1.抓审批\n审批提速。\n2.抓帮扶\n帮扶企业。\n" + CLOSING
+    )
+    topics = parse_report(runs).sections[2].children
+    assert [[c.title[:2] for c in t.children] for t in topics] == [["1.", "2."], ["1.", "2."]]
+    short = (
+        OPENING
+        + "一、2001年工作回顾\n一年来成绩显著。\n二、2002年的主要任务\n今年要抓好以下工作。\n"
+        "一、推进结构调整\n发展是硬道理。\n二、深化改革开放\n改革是动力。\n"
+        "三、2003年的设想\n明年的工作要早谋划。\n" + CLOSING
+    )
+    doc = parse_report(short)
+    assert "三、2003年的设想" in [s.title for s in doc.sections]
+    assert [c.title[:2] for c in doc.sections[2].children] == ["一、", "二、"]
 
 
 def test_chinese_heading_numbers() -> None:
-    from compare.read.outline import numbered_as
+    from compare.read.headings import numbered_as
 
     assert numbered_as("三、发展", "cn") == 3
     assert numbered_as("（十二）民生", "paren_cn") == 12
     assert numbered_as("二十三、其他", "cn") == 23
     assert numbered_as("4.项目", "num") == 4
     assert numbered_as("（1）一是", "paren_num") == 1
-    assert numbered_as("第一部分", "part") is None
+    assert numbered_as("第二部分", "part") == 2
+    assert numbered_as("第一，发展", "ordinal") is None
 
 
 def test_a_heading_number_alone_on_its_line_takes_the_next_line_as_title() -> None:
@@ -223,14 +257,54 @@ def test_an_ordinal_line_followed_by_a_fragment_is_no_heading() -> None:
         + CLOSING
     )
     assert any(s.title == "第一，牢记第一要务" for s in parse_report(ordinal).walk())
+    finished = OPENING + "一、2008年工作回顾\n第一，稳增长\n抓项目。\n第二，促改革\n抓落实。\n"
+    assert any(s.title == "第一，稳增长" for s in parse_report(finished + CLOSING).walk())
 
 
 def test_a_paragraph_said_twice_is_warned_of_and_formula_is_not() -> None:
     paragraph = "我们坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，推动高质量发展。\n"
-    once = OPENING + "一、2019年工作回顾\n" + paragraph + CLOSING
+    slogan = "坚持稳中求进工作总基调，推动高质量发展。\n"  # short formula said twice: no paste
+    once = OPENING + "一、2019年工作回顾\n" + slogan + paragraph + slogan + CLOSING
     twice = (
         OPENING + "一、2019年工作回顾\n" + paragraph + "二、2020年工作安排\n" + paragraph + CLOSING
     )
     assert not any("pasted twice" in w for w in parse_report(once).warnings)
     warning = next(w for w in parse_report(twice).warnings if "pasted twice" in w)
     assert f"repeats {len(paragraph) - 1:,} characters" in warning
+
+
+def test_a_fragment_joined_to_a_heading_line_is_title_only_when_the_title_goes_on() -> None:
+    """Scraped pages cut linked terms onto lines of their own. After the fragment, a clause
+    mark says it opened the paragraph (the heading ended with its line); a word says the
+    term was cut out of the title, which goes on."""
+    repeat = "雄安新区\n全面建设小康社会\n"  # each fragment recurs, as a linked term does
+    ended = OPENING + "一、2019年工作回顾\n（一）促进农业和农村经济全面发展，千方百计增加农民收入\n"
+    ended += "全面建设小康社会\n，重点在农村，难点也在农村。\n" + repeat + CLOSING
+    topic = parse_report(ended).sections[1].children[0]
+    assert topic.title == "（一）促进农业和农村经济全面发展，千方百计增加农民收入"
+    goes_on = OPENING + "一、2019年工作回顾\n（一）主动对接京津冀协同发展，全力服务\n"
+    goes_on += "雄安新区\n建设，承接疏解项目十个。\n" + repeat + CLOSING
+    topic = parse_report(goes_on).sections[1].children[0]
+    assert topic.title.startswith("（一）主动对接京津冀协同发展，全力服务雄安新区建设")
+
+
+def test_the_line_below_the_dateline_is_a_speaker_only_if_a_name() -> None:
+    dateline = "某某县政府工作报告\n——2024年1月10日在某某县第十八届人民代表大会第三次会议上\n"
+    rest = "各位代表：\n现在，我代表县人民政府向大会报告工作，请予审议。\n一、2023年工作回顾\n一年来成绩显著。\n"
+    assert parse_report(dateline + "王小明\n" + rest + CLOSING).meta.speaker == "王小明"
+    assert parse_report(dateline + "摘要\n" + rest + CLOSING).meta.speaker is None
+    assert parse_report(dateline + "审议稿\n" + rest + CLOSING).meta.speaker is None
+
+
+def test_a_plan_part_opening_on_clean_government_words_stays_the_plan() -> None:
+    """A slogan-headed part whose first sentence speaks of 依法行政 or 廉洁 is a plan part;
+    only the last part, announcing the government's own building, is self-building."""
+    text = (
+        OPENING
+        + "一、2023年工作回顾\n一年来成绩显著。\n二、2024年工作安排\n今年要抓项目。\n"
+        + "三、优化营商环境，激发市场活力\n坚持依法行政，深化放管服改革，打造廉洁高效的政务环境。\n"
+        + "四、全力营造风清气正的政治环境\n新形势对政府自身建设提出新的更高要求。\n"
+        + CLOSING
+    )
+    roles = [s.role for s in parse_report(text).sections]
+    assert roles[3:5] == ["plan", "self_government"]

@@ -77,7 +77,8 @@ def template_of(clause: str) -> Template:
     return Template("".join(out), tuple(fills))
 
 
-# How a clause ends: where its sentence went on (，；、) or stopped (。！？), not the formula.
+# How a clause ends, full- or half-width: where its sentence went on (，；、：) or stopped
+# (。！？), not the formula.
 _CLAUSE_END = "，,；;、。.！!？?：:"
 
 

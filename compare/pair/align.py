@@ -348,9 +348,9 @@ def _plan_topics(prepared: Prepared) -> list[tuple[Section, Section]]:
 def _in_reading_order(
     pairs: list[tuple[Section | None, Section | None]],
 ) -> list[tuple[Section | None, Section | None]]:
-    """Pairs in A's reading order, and each section only B has right after the pair that
-    holds the section before it in B (first, if none): B's ``二、今后五年…`` was read
-    after both closings."""
+    """Pairs in A's reading order, and each section only B has right after the last pair
+    (in that order) whose B section comes before it in B, or first if none does: B's
+    ``二、今后五年…`` was read after both closings."""
     ordered = sorted((p for p in pairs if p[0] is not None), key=lambda p: _start_of(p[0]))
     only_b = sorted((p for p in pairs if p[0] is None), key=lambda p: _start_of(p[1]))
     for pair in only_b:
@@ -361,4 +361,5 @@ def _in_reading_order(
 
 
 def _start_of(section: Section | None) -> int:
+    """Where a section starts (a missing one sorts first)."""
     return section.start if section is not None else 0

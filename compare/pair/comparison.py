@@ -100,15 +100,16 @@ class Comparison:
             return None
         return self.shared_ratio(side, section.norm_start, section.norm_end)
 
+    def near_rows(self) -> list[SentenceRow]:
+        """The sentence pairs copied with only details changed (the page's ≈ rows), in the
+        order of the section pairs."""
+        return [row for rows in self.rows for row in rows if row.near_duplicate]
+
     def near_duplicate_ratio(self, side: int) -> float:
         """Share of a side's body in sentences copied with only details changed."""
         doc = self.docs[side]
         spans = sorted(
-            (u.start, u.end)
-            for section in self.rows
-            for row in section
-            if row.near_duplicate
-            for u in (row.a if side == 0 else row.b)
+            (u.start, u.end) for row in self.near_rows() for u in (row.a if side == 0 else row.b)
         )
         return coverage(doc.norm.text, spans, doc.body_start, doc.body_end)
 
@@ -194,7 +195,7 @@ class Comparison:
         return out
 
     def _repr_html_(self) -> str:
-        """A compact summary for Jupyter: figures, section pairs, longest shared formulas."""
+        """A compact summary for Jupyter: figures, section pairs, longest shared runs."""
         a, b = self.docs
         head = "".join(
             f"<tr><th>{escape(label)}</th><td>{escape(d.label)}</td>"
@@ -215,7 +216,7 @@ class Comparison:
             "<table><tr><th></th><th>report</th><th>shared phrasing</th>"
             f"<th>copied, details changed</th></tr>{head}</table>"
             "<table><tr><th>section of A</th><th>section of B</th><th>similarity</th></tr>"
-            f"{sections}</table><p>Longest shared formulas:</p><ol>{formulas}</ol></div>"
+            f"{sections}</table><p>Longest shared runs:</p><ol>{formulas}</ol></div>"
         )
 
     def _near_duplicates_json(self) -> list[dict[str, object]]:
@@ -228,9 +229,7 @@ class Comparison:
                 "b": list(b.original_span(row.b[0].start, row.b[-1].end)),
                 "similarity": round(row.similarity, 4),
             }
-            for rows in self.rows
-            for row in rows
-            if row.near_duplicate
+            for row in self.near_rows()
         ]
 
     def _shared_json(self, k: int, run: SharedSpan) -> dict[str, object]:

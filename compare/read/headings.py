@@ -27,13 +27,16 @@ from .line_kinds import LINE_CACHE
 Style = Literal["top", "part", "cn", "paren_cn", "num", "paren_num", "ordinal", "bare"]
 
 _CN = "一二三四五六七八九十"
+# Each style's number, and its value as the first group (``numbered_as``).
 _NUMBERED: list[tuple[Style, re.Pattern[str]]] = [
-    ("part", re.compile(rf"^第[{_CN}]+部分")),
-    ("cn", re.compile(rf"^[{_CN}]+[、.]")),
-    ("paren_cn", re.compile(rf"^（[{_CN}]+）")),
-    ("num", re.compile(r"^\d{1,2}(?:[、]|\.(?!\d))")),
-    ("paren_num", re.compile(r"^（\d{1,2}）")),
+    ("part", re.compile(rf"^第([{_CN}]+)部分")),
+    ("cn", re.compile(rf"^([{_CN}]+)[、.]")),
+    ("paren_cn", re.compile(rf"^（([{_CN}]+)）")),
+    ("num", re.compile(r"^(\d{1,2})(?:[、]|\.(?!\d))")),
+    ("paren_num", re.compile(r"^（(\d{1,2})）")),
 ]
+_STYLE_NUMBER = dict(_NUMBERED)
+_DIGIT = {ch: k for k, ch in enumerate("一二三四五六七八九", start=1)}
 # ``第一，牢记第一要务，凝神聚力抓发展``: a heading only as a short line of its own, since
 # speeches also start paragraphs with 第一，… .
 _ORDINAL = re.compile(rf"^第[{_CN}]+[，,、]")
@@ -73,12 +76,13 @@ class Heading:
 
 def _title_length(text: str, marker_end: int) -> int:
     """How much of a line is heading: all of a short line of its own, or up to the first
-    full stop, colon or gap. The stop is looked for past ``TITLE_MAX`` (a 47-character
-    title ending in 。 was cut at 30), and the first of the three wins (a run-in title
-    ``产业结构更趋合理。 探索…`` kept its 。, ``重点任务。主要包括：`` its body)."""
+    sentence end (。；！？, looked for up to ``TITLE_SCAN``: a 47-character title ending in 。
+    was cut at 30) or, within ``TITLE_MAX``, colon or gap, whichever comes first (a run-in
+    title ``产业结构更趋合理。 探索…`` kept its 。, ``重点任务。主要包括：`` its body)."""
     start = marker_end + 2
     colon = text.find("：", start, TITLE_MAX)
-    stop = text.find("。", start, TITLE_SCAN)
+    end = _SENTENCE_END.search(text, start, TITLE_SCAN)
+    stop = end.start() if end else -1
     if len(text) <= TITLE_MAX and stop == -1:
         return colon if colon != -1 else len(text)
     found = [k for k in (stop, colon, text.find(" ", start, TITLE_MAX)) if k != -1]
@@ -128,3 +132,31 @@ def detect_bare(text: str, before: str, after: str) -> Heading | None:
     if "：" not in core[2:-2] and not _PART_WORDS.search(core):
         return None
     return Heading("bare", len(text))
+
+
+def numbered_as(text: str, style: Style) -> int | None:
+    """The number a heading of ``style`` opens with (``三、`` 3, ``（十二）`` 12, ``4.`` 4), if
+    it is numbered so; ``text`` as the line view has it (brackets width-folded)."""
+    pattern = _STYLE_NUMBER.get(style)
+    m = pattern.match(text) if pattern else None
+    if m is None:
+        return None
+    value = m.group(1)
+    return int(value) if value.isdigit() else _chinese_number(value)
+
+
+def _chinese_number(text: str) -> int | None:
+    """一 to 九十九 as written in headings (十, 十二, 二十, 二十三)."""
+    if "十" not in text:
+        return _DIGIT.get(text) if len(text) == 1 else None
+    tens, _, units = text.partition("十")
+    high = 1 if not tens else _DIGIT.get(tens)
+    low = 0 if not units else _DIGIT.get(units)
+    if high is None or low is None or len(tens) > 1 or len(units) > 1:
+        return None
+    return high * 10 + low
+
+
+def is_bare_number(text: str) -> bool:
+    """Whether a line is only a heading's number (``（五）``), its title put on the next line."""
+    return any((m := p.match(text)) is not None and m.end() == len(text) for _, p in _NUMBERED)

@@ -21,16 +21,12 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
-from .headings import detect
+from .headings import detect, is_bare_number
 
 _FINISHED = frozenset("。！？；：:;!?…，、,")
 _OPENERS = "“‘（(《〈「『【["
 _CLOSERS = "”’）)》〉」』】]"
 FRAGMENT_MAX = 8
-# A heading's number with nothing after it: its title was put on the next line.
-_BARE_MARKER = re.compile(
-    r"[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}、"
-)
 
 
 @dataclass(frozen=True)
@@ -118,7 +114,7 @@ def _joins(before: list[Line], after: Line, repeated: Counter[str]) -> bool:
     """Whether the break between the lines ``before`` (joined so far) and ``after`` falls
     inside a sentence cut around a term."""
     last_piece = before[-1].text
-    if len(before) == 1 and _BARE_MARKER.fullmatch(last_piece) and detect(after.text) is None:
+    if len(before) == 1 and is_bare_number(last_piece) and detect(after.text) is None:
         return True  # ``(五)`` on a line of its own, its title on the next (河北 2010)
     if last_piece[-1] in _FINISHED or detect(after.text) is not None:
         return False

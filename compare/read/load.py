@@ -7,6 +7,7 @@ to the decoded original.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..errors import EmptyReport
@@ -70,17 +71,19 @@ def parse_report(original: str, path: str = "<text>", encoding: str = "utf-8") -
 
 # Han characters are over 80% of every real report's body (the corpus's least: 81%).
 _HAN_SHARE_MIN = 0.5
+_LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
 
 
 def _not_chinese(body: str) -> str | None:
-    """A warning when the body is mostly not Chinese (a README, ``hello``): it is outlined
-    and compared all the same, but the user is told it does not read as a work report."""
-    letters = "".join(body.split())
-    han = han_count(letters)
-    if letters and han >= _HAN_SHARE_MIN * len(letters):
+    """A warning when the body's letters are mostly not Han (a README, ``hello``): it is
+    outlined and compared all the same, but the user is told it does not read as a work
+    report. Figures and punctuation are neither (a table of figures is still Chinese)."""
+    han = han_count(body)
+    latin = len(_LATIN.findall(body))
+    if han and han >= _HAN_SHARE_MIN * (han + latin):
         return None
-    share = han / len(letters) if letters else 0.0
-    return f"only {share:.0%} of its text is Chinese ({han:,} Han characters): is it a work report?"
+    share = han / (han + latin) if han + latin else 0.0
+    return f"only {share:.0%} of its letters are Han ({han:,} Han characters): is it a work report?"
 
 
 # A paragraph this long said twice word for word is text pasted twice, not formula: no
@@ -99,8 +102,8 @@ def _repeated(lines: list[Line], body: Body) -> str | None:
         return None
     chars = sum(len(text) * (n - 1) for text, n in twice.items())
     return (
-        f"repeats {chars:,} characters of its own text ({len(twice):,} paragraphs said twice "
-        "word for word): pasted twice?"
+        f"repeats {chars:,} characters of its own text ({len(twice):,} paragraphs said more "
+        "than once, word for word): pasted twice?"
     )
 
 

@@ -39,6 +39,7 @@ _NAME = rf"{_HAN}{{2,4}}|{_HAN}{{1,8}}(?:[·•・]{_HAN}{{1,8}})+"
 # After the office (``省长 王正谱``, ``自治区主席 艾尔肯·吐尼亚孜``, a date in brackets after), or
 # on a line of its own right below the dateline (``……第六次会议上`` / ``闫继红``).
 _SPEAKER = re.compile(rf"(?:[省市区县州旗盟]长|主席|总理)\n?({_NAME})(?=\n|$|[（(])")
+_NOT_A_NAME = re.compile(r"报告|摘要|草案|审议|书面|目录|全文|附件|文件")
 _NAME_BELOW_DATELINE = re.compile(rf"(?:大会|会议)[^\n]*\n({_NAME})(?=\n|$)")
 _LEVEL_WORD: dict[str, Level] = {
     "省": "province",
@@ -181,7 +182,11 @@ def _title(header: list[str], header_original: list[str]) -> str | None:
 
 
 def _speaker(header: str) -> str | None:
-    m = _SPEAKER.search(header) or _NAME_BELOW_DATELINE.search(header)
+    m = _SPEAKER.search(header)
+    if m is None:
+        m = _NAME_BELOW_DATELINE.search(header)
+        if m is not None and _NOT_A_NAME.search(m.group(1)):
+            return None  # ``摘要``, ``审议稿``: the document's own words
     return m.group(1) if m else None
 
 

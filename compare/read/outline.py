@@ -17,22 +17,23 @@ from dataclasses import dataclass
 from ..model import Role, Section
 from ..textmap import MappedText
 from .body import Body
-from .headings import Heading, Style, detect, detect_bare
-from .line_kinds import is_address, is_note_item, prefix_length
+from .headings import Heading, Style, detect, detect_bare, numbered_as
+from .line_kinds import ends_sentence, is_address, is_note_item, prefix_length
 from .lines import Line
 from .roles import assign_roles
 
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 # Lines shorter than this after a candidate heading mark a run of scraped fragments.
 _FRAGMENT = 12
-# A heading's first piece this long, when a fragment was joined to it, was its whole line.
-_OWN_LINE_TITLE = 12
+# What a piece after a fragment starts with when the fragment opened a new sentence.
+_CLAUSE_MARKS = "，、；。,;"
 
 
 @dataclass
 class _Open:
     style: Style
     section: Section
+    number: int | None = None  # its heading's number (``三、`` 3), read from the line view
 
 
 class _Builder:
@@ -61,7 +62,8 @@ class _Builder:
         section = self._section(line, title_length, role)
         self.top.append(section)
         # The opening and closing hold no numbered parts: what follows them is top level.
-        self.stack = [] if role in ("opening", "closing") else [_Open(style, section)]
+        opened = _Open(style, section, numbered_as(line.text, style))
+        self.stack = [] if role in ("opening", "closing") else [opened]
 
     def add(self, line: Line, heading: Heading) -> None:
         outer = self.stack[0].style if self.stack else "top"
@@ -70,8 +72,8 @@ class _Builder:
             return
         number = numbered_as(line.text, heading.style)
         same = [k for k, o in enumerate(self.stack) if o.style == heading.style]
-        if same and not _restarts_inside(self.stack[same[-1]].section, number, heading.style):
-            del self.stack[_level_continued(self.stack, same, number, heading.style) :]
+        if same and not _restarts_inside(self.stack, same, number):
+            del self.stack[_level_continued(self.stack, same, number, line.text) :]
         if not self.stack:
             self.add_top(line, heading.title_length, None, heading.style)
             return
@@ -79,59 +81,36 @@ class _Builder:
         parent = self.stack[-1].section
         section.level = parent.level + 1
         parent.children.append(section)
-        self.stack.append(_Open(heading.style, section))
+        self.stack.append(_Open(heading.style, section, number))
 
 
-def numbered_as(text: str, style: Style) -> int | None:
-    """The number of a numbered heading (``三、`` 3, ``（十二）`` 12, ``4.`` 4), if it has one."""
-    digits = _NUMBER_OF.get(style)
-    m = digits.match(text) if digits else None
-    if m is None:
-        return None
-    value = m.group(1)
-    return int(value) if value.isdigit() else _chinese_number(value)
-
-
-_NUMBER_OF: dict[str, re.Pattern[str]] = {
-    "cn": re.compile(r"([一二三四五六七八九十]+)[、.]"),
-    "paren_cn": re.compile(r"（([一二三四五六七八九十]+)）"),
-    "num": re.compile(r"(\d{1,2})[、.]"),
-    "paren_num": re.compile(r"（(\d{1,2})）"),
-}
-_DIGIT = {ch: k for k, ch in enumerate("一二三四五六七八九", start=1)}
-
-
-def _chinese_number(text: str) -> int | None:
-    """一 to 九十九 as written in headings (十, 十二, 二十, 二十三)."""
-    tens, _, units = text.partition("十")
-    if "十" not in text:
-        return _DIGIT.get(text) if len(text) == 1 else None
-    high = 1 if not tens else _DIGIT.get(tens)
-    low = 0 if not units else _DIGIT.get(units)
-    if high is None or low is None or len(tens) > 1 or len(units) > 1:
-        return None
-    return high * 10 + low
-
-
-def _restarts_inside(open_section: Section, number: int | None, style: Style) -> bool:
-    """Whether a heading numbered 1 right after a heading of its own style numbered 2 or
-    more (nothing between) starts a run of its own inside it: 河北 2002's plan
-    ``二、2002年工作的总体要求和主要任务`` numbers its topics ``一、`` to ``五、`` again."""
-    if number != 1 or open_section.children:
+def _restarts_inside(stack: list[_Open], same: list[int], number: int | None) -> bool:
+    """Whether a heading numbered 1 right after a top-level part of its own style numbered
+    2 or more (nothing between) starts a run of its own inside it: 河北 2002's plan
+    ``二、2002年工作的总体要求和主要任务`` numbers its topics ``一、`` to ``五、`` again.
+    Only parts restart so: a second run of ``1. 2.`` under a topic the outline missed is
+    a sibling run, not one nested in the first run's last item."""
+    if number != 1 or same != [0] or len(stack) != 1:
         return False
-    before = numbered_as(open_section.title, style)
-    return before is not None and before >= 2
+    part = stack[0]
+    return not part.section.children and part.number is not None and part.number >= 2
 
 
-def _level_continued(stack: list[_Open], same: list[int], number: int | None, style: Style) -> int:
-    """Which open level of the heading's style it continues: the innermost whose next
-    number it is (a run restarted inside a part, or the parts' own run after it), else
-    the innermost."""
-    for k in reversed(same):
-        before = numbered_as(stack[k].section.title, style)
-        if number is not None and before is not None and number == before + 1:
-            return k
-    return same[-1]
+# A heading that names a period (``三、2003年的设想``, ``今年``, ``十四五``): a part of the report.
+_PERIOD = re.compile(r"\d{4}年|今年|明年|过去|十[一二三四五六七]五")
+
+
+def _level_continued(stack: list[_Open], same: list[int], number: int | None, text: str) -> int:
+    """Which open level of the heading's style it continues: the innermost whose next number
+    it is (a run restarted inside a part, or the parts' own run after it), else the
+    innermost. Where both are (a part restarting ``一、 二、``, then ``三、``), a heading
+    naming a period continues the parts."""
+    nexts = [k for k in same if number is not None and stack[k].number == number - 1]
+    if not nexts:
+        return same[-1]
+    if len(nexts) > 1 and _PERIOD.search(text):
+        return nexts[0]
+    return nexts[-1]
 
 
 def _close(sections: list[Section], end_view: int, view: MappedText) -> None:
@@ -234,22 +213,23 @@ def _heading(
 
 
 def _fragment_follows(lines: list[Line], k: int, body: Body) -> bool:
-    """Whether the line after line ``k`` is a scraped fragment: short, and no heading."""
+    """Whether the line after line ``k`` is a scraped fragment: short, unfinished (``抓项目。``
+    is a paragraph) and no heading."""
     after = lines[k + 1].text if k < body.last else ""
-    return 0 < len(after) < _FRAGMENT and detect(after) is None
+    return 0 < len(after) < _FRAGMENT and not ends_sentence(after) and detect(after) is None
 
 
 def _ended_with_its_line(line: Line, heading: Heading) -> Heading:
-    """A heading on a line of its own that a scraped fragment was joined to (``二、…增加农民
-    收入`` / ``全面建设小康社会`` / ``，重点在农村…``) ends where its own line ended; a term cut
-    out of a heading leaves a short first piece instead (``5、民主`` / ``法制建设…``), which
-    the title runs past."""
-    if not line.pieces:
+    """A heading on a line of its own that a scraped fragment was joined to ends where its
+    own line ended, when the text after the fragment goes on with a clause mark: the
+    fragment opened the paragraph's first sentence (``二、…增加农民收入`` / ``全面建设小康
+    社会`` / ``，重点在农村…``). A term cut out of a heading is followed by the rest of the
+    title instead (``5、加强精神文明和民主`` / ``法制`` / ``建设，推动…``)."""
+    if len(line.pieces) < 2 or heading.title_length <= line.pieces[0][0]:
         return heading
-    first = line.pieces[0][0]
-    if heading.title_length <= first or first < _OWN_LINE_TITLE:
+    if line.text[line.pieces[1][0]] not in _CLAUSE_MARKS:
         return heading
-    return Heading(heading.style, first)
+    return Heading(heading.style, line.pieces[0][0])
 
 
 def _opening_title_length(text: str) -> int:

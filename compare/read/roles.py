@@ -78,7 +78,8 @@ def assign_roles(sections: list[Section], lead_texts: list[str]) -> None:
     seen_review = False
     years = _heading_years(sections)
     latest = max((y for y in years if y is not None), default=None)
-    for section, lead, year in zip(sections, lead_texts, years, strict=True):
+    last_part = max((k for k, s in enumerate(sections) if s.role is None), default=-1)
+    for k, (section, lead, year) in enumerate(zip(sections, lead_texts, years, strict=True)):
         if section.role is not None:
             continue  # opening, closing and notes without a heading are known already
         role = _by_heading(section.title)
@@ -88,7 +89,8 @@ def assign_roles(sections: list[Section], lead_texts: list[str]) -> None:
             if not seen_review and _LOOKS_BACK.search(lead[:80]):
                 role = "review"
             elif seen_review:
-                role = "self_government" if _opens_self_building(lead) else "plan"
+                last = k == last_part
+                role = "self_government" if last and _opens_self_building(lead) else "plan"
         if role is None:
             role = "body"
         section.role = role
@@ -97,10 +99,16 @@ def assign_roles(sections: list[Section], lead_texts: list[str]) -> None:
             _assign_child_roles(section)
 
 
+# A first sentence that announces the self-building part (narrower than a paragraph's
+# words: a plan part may open on 依法行政 or 廉洁 in its first sentence).
+_OPENS_SELF = re.compile(r"自身建设|政府建设|对政府(?:自身|工作)[^。]{0,6}提出")
+
+
 def _opens_self_building(lead: str) -> bool:
-    """Whether a part's first sentence is about the government itself (``四、全力营造风清气正
-    的工作氛围`` opens ``…对政府自身建设提出新的更高要求。``): its heading is a slogan."""
-    return bool(SELF_BUILDING_TEXT.search(lead.split("。", 1)[0]))
+    """Whether a part's first sentence announces the government's own building (``四、全力
+    营造风清气正的工作氛围`` opens ``…对政府自身建设提出新的更高要求。``): asked of the last
+    part before the closing alone, whose heading is a slogan."""
+    return bool(_OPENS_SELF.search(lead.split("。", 1)[0]))
 
 
 def _assign_child_roles(plan: Section) -> None:

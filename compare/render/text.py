@@ -75,7 +75,7 @@ def comparison_lines(comparison: Comparison, formulas: int = 10) -> list[str]:
         f"{comparison.shared_ratio(1):.1%} of B",
         f"Copied with details changed: {comparison.near_duplicate_ratio(0):.1%} of A, "
         f"{comparison.near_duplicate_ratio(1):.1%} of B "
-        f"({_counted(_near_rows(comparison), 'sentence pair')})",
+        f"({_counted(len(comparison.near_rows()), 'sentence pair')})",
         f"Local content marked: A {_local(comparison, 0)}; B {_local(comparison, 1)}",
         "",
         "Section alignment (similarity, share of each side that is shared phrasing):",
@@ -104,7 +104,8 @@ def comparison_lines(comparison: Comparison, formulas: int = 10) -> list[str]:
         f"Longest shared runs, in characters, as A writes them "
         f"({len(comparison.shared)} shared runs in all):",
     ]
-    out += [f"  {len(run.text):3d}  {_as_written(a, run)}" for run in comparison.longest(formulas)]
+    quoted = [_as_written(a, run) for run in comparison.longest(formulas)]
+    out += [f"  {len(quote):3d}  {quote}" for quote in quoted]
     out += [f"note: {n}" for n in comparison.notes]
     return out
 
@@ -122,7 +123,8 @@ def _local(comparison: Comparison, side: int) -> str:
 
 def _as_written(doc: Document, run: SharedSpan) -> str:
     """A shared run as the file has it (its own punctuation and script, not the folded
-    form runs are matched in), line breaks inside it closed up: what a user quotes."""
+    form runs are matched in), with any whitespace in it (a line break inside the run)
+    taken out: what a user quotes."""
     start, end = doc.original_span(run.a_start, run.a_end)
     return "".join(doc.original[start:end].split())
 
@@ -134,10 +136,6 @@ def _counted(n: int, noun: str) -> str:
 def _shown(top: int, total: int) -> str:
     """How much of a list a summary shows when it is cut: ``: top 10 of 78``."""
     return f": top {top:,} of {total:,}" if total > top else ""
-
-
-def _near_rows(comparison: Comparison) -> int:
-    return sum(1 for rows in comparison.rows for row in rows if row.near_duplicate)
 
 
 def audit_lines(run: AuditRun, top: int = 10) -> list[str]:
