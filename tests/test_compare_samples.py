@@ -276,3 +276,25 @@ def test_the_terminal_counts_the_local_marks_the_json_gives(
         said = f"{label} {counts['figure']:,} figures, {counts['place']:,} places, "
         said += f"{counts['organisation']:,} organisations, {counts['project']:,} projects"
         assert said in line
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus beside the checkout")
+def test_a_pair_across_levels_says_so() -> None:
+    """徐水 2011's self-building topic (under its plan) pairs with 2012's self-building part
+    (top level): the summary's row says the two stand at different levels, and only such
+    rows do."""
+    from compare.render.text import comparison_lines
+
+    result = compare_reports(
+        load_report(str(CORPUS / "xushui_district_2011.txt")),
+        load_report(str(CORPUS / "xushui_district_2012.txt")),
+    )
+    lines = comparison_lines(result)
+    start = next(k for k, x in enumerate(lines) if x.startswith("Section alignment")) + 1
+    rows = lines[start : start + len(result.pairs)]
+    for pair, row in zip(result.pairs, rows, strict=True):
+        across = pair.a is not None and pair.b is not None and pair.a.level != pair.b.level
+        assert row.endswith("(across levels)") == across, row
+    self_row = next(r for p, r in zip(result.pairs, rows, strict=True)
+                    if p.b is not None and p.b.title.startswith("四、全力营造"))  # fmt: skip
+    assert "（八）加强自身建设" in self_row and self_row.endswith("(across levels)")

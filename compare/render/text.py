@@ -90,6 +90,8 @@ def comparison_lines(comparison: Comparison, formulas: int = 10) -> list[str]:
             if ra is not None and rb is not None
             else "unpaired"
         )
+        if pair.a is not None and pair.b is not None and pair.a.level != pair.b.level:
+            figures += "  (across levels)"  # a topic with a part, or with another's sub-item
         cells = _cell(pair.a, 16, titles_a), _cell(pair.b, 16, titles_b)
         out.append(f"  {indent}{cells[0]}  ↔  {cells[1]}  {figures}")
     if comparison.corpus_counts is not None:
