@@ -44,6 +44,7 @@ BASELINE = StopLists(
     organisations=frozenset(),
     name_tags=frozenset({"ns", "nz", "nt", "nr", "new", "m", "nrt", "j"}),
     markers=False,
+    kinds_of_place=frozenset(),
 )
 NOW = StopLists()
 

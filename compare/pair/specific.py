@@ -47,6 +47,9 @@ _PROJECT_END = re.compile(
     r"(?:路|大道|大桥|桥|隧道|项目|工程|园区|产业园|开发区|集中区|新区|新城|公园|广场|小学|中学|学校|"
     r"医院|中心|公司|集团|基地|小镇|示范区|片区|社区|村|镇|街道|水库|电站|商圈)$"
 )
+# Words ending like a project (…村, …镇) that name a kind of place, never one place:
+# 河北省乡村, 新型农村集体经济, 各乡镇 are no projects.
+KINDS_OF_PLACE = frozenset("乡村 农村 城镇 乡镇 城乡 各乡镇 村镇 集镇".split())
 _ORGANISATION_END = re.compile(
     r"(?:局|委员会|办公室|法院|检察院|银行|大学|学院|协会|公司|集团|研究院)$"
 )
@@ -80,7 +83,9 @@ ORDINARY_NAMES = frozenset(
     "双千 智算 算力 文旅 文创 非遗 实训 实训楼 研学 赋能 聚力 城投 国控 央企 新上 做强 做优 "
     "补链 强链 延链 引育 强揽 撤乡 互认 严把 乡风 东延 扮靓 拓宽 入地 棚改 征迁 校建 创客 "
     "拓改 控防 抓实 党管 树牢 学段 镇村 区镇村 万企帮 城市更新 深加工 新兴产业 联网 联通 "
-    "普通 普通高中 四是 三是 三大 两大 广大干部".split()
+    "普通 普通高中 四是 三是 三大 两大 广大干部 "
+    # terms of the trade and campaigns the corpus's governments share (3 to 19 of them)
+    "新型农村 集成电路 高速铁路 畅其路 万企兴 万村 小镇 明星 每万 对标 路至 党中央".split()
 )
 # Words tagged nt with an organisational ending that name a kind, not one body.
 ORDINARY_ORGANISATIONS = frozenset(
@@ -109,6 +114,7 @@ class StopLists:
     organisations: frozenset[str] = ORDINARY_ORGANISATIONS
     name_tags: frozenset[str] = NAME_TAGS
     markers: bool = True
+    kinds_of_place: frozenset[str] = KINDS_OF_PLACE  # never end a project's name
 
 
 STOP = StopLists()
@@ -152,7 +158,7 @@ def _projects(tokens: Tokens, stop: StopLists) -> list[SpecificSpan]:
     words, tags, starts, ends = tokens.words, tokens.tags, tokens.starts, tokens.ends
     out = []
     for i, word in enumerate(words):
-        if not _PROJECT_END.search(word):
+        if not _PROJECT_END.search(word) or word in stop.kinds_of_place:
             continue
         j = i
         while j > 0 and i - j < 3 and tags[j - 1] in _RUN_TAGS and ends[j - 1] == starts[j]:
