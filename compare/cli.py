@@ -446,8 +446,10 @@ def audit_command(
     if "-" not in (json_path, csv_path, html_path):
         say(audit_lines(run))
         if links and html_path:
-            say([f"The page {html_path} links {len(links)} side-by-side pair pages in "
-                 f"{_pair_folder(html_path)}/"])  # fmt: skip
+            folder = os.path.join(
+                os.path.dirname(html_path), os.path.basename(_pair_folder(html_path))
+            )
+            say([f"The page {html_path} links {len(links)} side-by-side pair pages in {folder}/"])
 
 
 def _nothing_read(files: list[str]) -> str:
