@@ -157,3 +157,16 @@ def test_real_reports_refer_to_themselves_as_the_expression_counts() -> None:
     counted = [self_references(text) for text in _real_texts()]
     assert counted == [ref.self_references(text) for text in _real_texts()]
     assert sum(1 for counts in counted if counts) > 50
+
+
+def test_han_and_latin_counts_agree_with_the_loop_on_every_code_point() -> None:
+    """The warning's vectorised counts: Han as is_han says, Latin letters half- and
+    full-width, over every code point of the Basic Multilingual Plane (surrogates aside)."""
+    from compare.read.chars import code_points, han_count_of, is_han, latin_count_of
+
+    every = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF)
+    latin = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+    latin += "".join(chr(ord(c) - 0x21 + 0xFF01) for c in latin)  # full-width forms
+    codes = code_points(every)
+    assert han_count_of(codes) == sum(1 for ch in every if is_han(ch))
+    assert latin_count_of(codes) == sum(1 for ch in every if ch in latin) == 104

@@ -98,3 +98,19 @@ def letters_and_mask_of(codes: NDArray[np.uint32]) -> tuple[str, NDArray[np.bool
     encodes the text once)."""
     mask = letter_mask_of(codes)
     return codes[mask].tobytes().decode("utf-32-le"), mask
+
+
+def han_count_of(codes: NDArray[np.uint32]) -> int:
+    """How many of the code points are Han (as :func:`is_han`), in one vectorised pass."""
+    han = (codes >= 0x4E00) & (codes <= 0x9FFF)
+    han |= (codes >= 0x3400) & (codes <= 0x4DBF)
+    return int(np.count_nonzero(han))
+
+
+def latin_count_of(codes: NDArray[np.uint32]) -> int:
+    """How many of the code points are Latin letters, half- or full-width."""
+    lower = codes | 0x20  # A-Z onto a-z
+    latin = (lower >= ord("a")) & (lower <= ord("z"))
+    latin |= (codes >= ord("Ａ")) & (codes <= ord("Ｚ"))
+    latin |= (codes >= ord("ａ")) & (codes <= ord("ｚ"))
+    return int(np.count_nonzero(latin))

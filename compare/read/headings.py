@@ -37,6 +37,7 @@ _NUMBERED: list[tuple[Style, re.Pattern[str]]] = [
 ]
 _STYLE_NUMBER = dict(_NUMBERED)
 _DIGIT = {ch: k for k, ch in enumerate("一二三四五六七八九", start=1)}
+_BARE_NUMBER_MAX = 7  # ``第十二部分``, ``（二十三）``: no number alone is longer
 # ``第一，牢记第一要务，凝神聚力抓发展``: a heading only as a short line of its own, since
 # speeches also start paragraphs with 第一，… .
 _ORDINAL = re.compile(rf"^第[{_CN}]+[，,、]")
@@ -159,4 +160,6 @@ def _chinese_number(text: str) -> int | None:
 
 def is_bare_number(text: str) -> bool:
     """Whether a line is only a heading's number (``（五）``), its title put on the next line."""
-    return any((m := p.match(text)) is not None and m.end() == len(text) for _, p in _NUMBERED)
+    return len(text) <= _BARE_NUMBER_MAX and any(
+        (m := p.match(text)) is not None and m.end() == len(text) for _, p in _NUMBERED
+    )

@@ -7,7 +7,6 @@ to the decoded original.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from ..errors import EmptyReport
@@ -15,9 +14,10 @@ from ..model import Document, Section
 from ..settings import MAX_BYTES
 from ..textmap import MappedText
 from .body import Body, find_body
+from .chars import code_points, han_count_of, latin_count_of
 from .files import read_text
 from .headings import detect
-from .line_kinds import han_count, is_address, is_prose
+from .line_kinds import is_address, is_prose
 from .lines import Line, split_lines
 from .metadata import read_metadata
 from .normalise import compact_view, line_view, simplify
@@ -71,15 +71,18 @@ def parse_report(original: str, path: str = "<text>", encoding: str = "utf-8") -
 
 # Han characters are over 80% of every real report's body (the corpus's least: 81%).
 _HAN_SHARE_MIN = 0.5
-_LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
 
 
 def _not_chinese(body: str) -> str | None:
     """A warning when the body's letters are mostly not Han (a README, ``hello``): it is
     outlined and compared all the same, but the user is told it does not read as a work
-    report. Figures and punctuation are neither (a table of figures is still Chinese)."""
-    han = han_count(body)
-    latin = len(_LATIN.findall(body))
+    report. Figures and punctuation are neither (a table of figures is still Chinese).
+    Counted on the code points at once (0.3 ms a report by regular expressions)."""
+    codes = code_points(body)
+    han = han_count_of(codes)
+    if han and han * 2 > len(codes):
+        return None  # more than half of it Han: Latin letters cannot outnumber them
+    latin = latin_count_of(codes)
     if han and han >= _HAN_SHARE_MIN * (han + latin):
         return None
     share = han / (han + latin) if han + latin else 0.0
