@@ -146,6 +146,20 @@ def test_samples_audit_and_their_formulas_are_in_the_lexicon(tmp_path: Path) -> 
     )  # the user is told of the folder written beside the page
 
 
+def test_the_pair_page_folder_is_named_as_the_page_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Given ``audit.html`` from the current folder, the summary names ``audit_pairs/``, not
+    an absolute path (two folders printed two texts for the same audit)."""
+    samples = str(Path(__file__).parent.parent / "samples")
+    monkeypatch.chdir(tmp_path)
+    args = ["audit", samples, "--html", "audit.html", "--min-reuse", "0.01"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "side-by-side pair pages in audit_pairs/" in result.output
+    assert str(tmp_path) not in result.output
+
+
 def test_csv_to_stdout_and_bad_files_are_skipped(tmp_path: Path) -> None:
     good = Path(__file__).parent.parent / "samples"
     shutil.copytree(good, tmp_path / "reports")

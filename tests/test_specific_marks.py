@@ -8,7 +8,13 @@ from compare import Document, compare_reports, parse_report
 from compare.pair.prepared import prepare
 from compare.pair.specific import NAME_TAGS, STOP, StopLists, find_specific, is_measure
 
-NO_STOP = StopLists(frozenset(), frozenset(), NAME_TAGS | {"m", "j"}, False, frozenset())
+NO_STOP = StopLists(
+    names=frozenset(),
+    organisations=frozenset(),
+    name_tags=NAME_TAGS | {"m", "j"},
+    markers=False,
+    kinds_of_place=frozenset(),
+)
 
 
 def _marks(doc: Document, stop: StopLists = STOP) -> set[tuple[str, str]]:
@@ -132,4 +138,6 @@ def test_terms_many_governments_share_are_no_projects() -> None:
     for generic in ("集成电路", "新型农村", "高速铁路", "河北省乡村", "各乡镇", "党中央指路"):
         assert generic not in governments, generic
     for named in ("雄安新区", "中关村", "复兴路", "滨河公园"):
-        assert len(governments[named]) >= 4, named
+        assert len(governments[named]) >= 3, named
+    # towns jieba cuts into a name and 村镇 stay marked (满城 2022, 徐水 2010)
+    assert "南韩村镇" in governments and "高林村镇" in governments

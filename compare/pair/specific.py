@@ -49,7 +49,8 @@ _PROJECT_END = re.compile(
 )
 # Words ending like a project (…村, …镇) that name a kind of place, never one place:
 # 河北省乡村, 新型农村集体经济, 各乡镇 are no projects.
-KINDS_OF_PLACE = frozenset("乡村 农村 城镇 乡镇 城乡 各乡镇 村镇 集镇".split())
+# (Not 村镇: jieba cuts 南韩村镇 and 高林村镇, real towns, into a name and 村镇.)
+KINDS_OF_PLACE = frozenset("乡村 农村 城镇 乡镇 各乡镇".split())
 _ORGANISATION_END = re.compile(
     r"(?:局|委员会|办公室|法院|检察院|银行|大学|学院|协会|公司|集团|研究院)$"
 )
@@ -85,7 +86,7 @@ ORDINARY_NAMES = frozenset(
     "拓改 控防 抓实 党管 树牢 学段 镇村 区镇村 万企帮 城市更新 深加工 新兴产业 联网 联通 "
     "普通 普通高中 四是 三是 三大 两大 广大干部 "
     # terms of the trade and campaigns the corpus's governments share (3 to 19 of them)
-    "新型农村 集成电路 高速铁路 畅其路 万企兴 万村 小镇 明星 每万 对标 路至 党中央".split()
+    "新型农村 集成电路 高速铁路 畅其路 万企兴 万村 小镇 每万 对标 路至 党中央".split()
 )
 # Words tagged nt with an organisational ending that name a kind, not one body.
 ORDINARY_ORGANISATIONS = frozenset(
