@@ -294,14 +294,15 @@ def _pair_page_paths(html_path: str) -> list[str]:
     the audit page (as many as it may link to: the checks run before the audit)."""
     from .render.audit_page import PAGES_MAX
 
-    folder = _pair_folder(html_path)
+    folder = os.path.abspath(_pair_folder(html_path))
     return [os.path.join(folder, f"pair{k}.html") for k in range(1, PAGES_MAX + 1)]
 
 
 def _pair_folder(html_path: str) -> str:
-    """The folder of an audit page's pair pages: ``<name>_pairs`` beside it."""
+    """The folder of an audit page's pair pages, ``<name>_pairs`` beside it, as the page's
+    path was given (``a.html`` -> ``a_pairs``)."""
     stem = os.path.splitext(os.path.basename(html_path))[0] + "_pairs"
-    return os.path.join(os.path.dirname(os.path.abspath(html_path)), stem)
+    return os.path.join(os.path.dirname(html_path), stem)
 
 
 @main.command(name="audit")
@@ -446,9 +447,7 @@ def audit_command(
     if "-" not in (json_path, csv_path, html_path):
         say(audit_lines(run))
         if links and html_path:
-            folder = os.path.join(
-                os.path.dirname(html_path), os.path.basename(_pair_folder(html_path))
-            )
+            folder = _pair_folder(html_path)
             say([f"The page {html_path} links {len(links)} side-by-side pair pages in {folder}/"])
 
 

@@ -114,9 +114,10 @@ def _joins(before: list[Line], after: Line, repeated: Counter[str]) -> bool:
     """Whether the break between the lines ``before`` (joined so far) and ``after`` falls
     inside a sentence cut around a term."""
     last_piece = before[-1].text
-    if len(before) == 1 and is_bare_number(last_piece) and detect(after.text) is None:
+    heading_after = detect(after.text) is not None
+    if len(before) == 1 and is_bare_number(last_piece) and not heading_after:
         return True  # ``(五)`` on a line of its own, its title on the next (河北 2010)
-    if last_piece[-1] in _FINISHED or detect(after.text) is not None:
+    if last_piece[-1] in _FINISHED or heading_after:
         return False
     if after.text.startswith(("各位代表", "同志们")):
         return False

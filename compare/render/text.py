@@ -112,15 +112,15 @@ def comparison_lines(comparison: Comparison, formulas: int = 10) -> list[str]:
     return out
 
 
-_LOCAL_KINDS = (("figure", "figures"), ("place", "places"), ("organisation", "organisations"),
-                ("project", "projects"))  # fmt: skip
-
-
 def _local(comparison: Comparison, side: int) -> str:
-    """How many figures, places, organisations and projects a side's text has marked (the
-    page shows them; the summary says how many there are)."""
+    """How many marks of each kind (figures, places, organisations, projects) a side's text
+    has (the page shows them; the summary says how many there are)."""
+    from typing import get_args
+
+    from ..pair.specific import Kind  # loaded already: a comparison was made
+
     counts: Counter[str] = Counter(mark.kind for mark in comparison.specific[side])
-    return ", ".join(f"{counts[kind]:,} {plural}" for kind, plural in _LOCAL_KINDS)
+    return ", ".join(f"{counts[kind]:,} {kind}s" for kind in get_args(Kind))
 
 
 def _as_written(doc: Document, run: SharedSpan) -> str:
