@@ -31,6 +31,9 @@ class Section:
     norm_end: int
     level: int = 0
     children: list[Section] = field(default_factory=list)
+    # The text of a part after its last child (a review's summing-up, its problems), made
+    # a section of its own by compare so that it has rows (``pair.align.tail_of``).
+    continued: bool = False
 
     def walk(self) -> Iterator[Section]:
         """This section, then every descendant depth-first."""

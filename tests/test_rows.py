@@ -101,26 +101,102 @@ def test_dates_in_a_change_are_dates(derived: Comparison) -> None:
 
 
 def _check_rows_cover_sections(result: Comparison) -> None:
-    """Each side's sentences of every block appear once, in reading order."""
+    """Every sentence of each report's parts is on exactly one row (a part's text after
+    its last topic and a topic paired across levels included), and each block shows its
+    section's sentences in reading order."""
+    for side, prepared in ((0, result.a), (1, result.b)):
+        sections = prepared.doc.sections
+        expected = prepared.units_in(
+            prepared.sentences, sections[0].norm_start, sections[-1].norm_end
+        )
+        shown = [u for rows in result.rows for r in rows for u in (r.a if side == 0 else r.b)]
+        assert sorted(shown, key=lambda u: u.start) == expected
     for pair, rows in zip(result.pairs, result.rows, strict=True):
-        paired = pair.a is not None and pair.b is not None
         for side, section in ((0, pair.a), (1, pair.b)):
             prepared = result.a if side == 0 else result.b
             units = [u for r in rows for u in (r.a if side == 0 else r.b)]
             if section is None:
                 assert units == []
                 continue
-            expected = prepared.units_in(prepared.sentences, *shown_span(section, paired))
-            assert units == expected
+            span = shown_span(section, pair.children_apart())
+            assert units == prepared.units_in(prepared.sentences, *span)
         for row in rows:
             assert row.matched == (row.redline is not None)
             if row.matched:
                 assert len(row.a) == len(row.b) == 1
 
 
+def _with_topics(year: int, closing_words: str) -> str:
+    """A report whose review has two topics and then a paragraph of its own."""
+    return (
+        f"汉滨县{year}年政府工作报告\n各位代表：\n现在，我代表县人民政府向大会报告工作。\n"
+        f"一、{year - 1}年工作回顾\n过去一年，全县经济平稳运行。\n"
+        "（一）工业经济稳中有进。新建标准化厂房4万平方米，引进纺织企业12家。\n"
+        "（二）民生事业全面进步。新增城镇就业2100人，改造农村公路80公里。\n"
+        f"{closing_words}我们也清醒地看到，经济总量小、产业层次低的问题依然突出。\n"
+        f"二、{year}年工作安排\n今年要稳中求进，抓好各项工作。\n各位代表，让我们团结奋斗！\n"
+    )
+
+
+def test_a_parts_text_after_its_last_topic_has_rows() -> None:
+    """Known answer: the review's paragraph after topic (二) is a block of its own,
+    titled as the review continued, and its sentences stand side by side."""
+    a = parse_report(_with_topics(2020, "各位代表，成绩来之不易。"), "a.txt")
+    b = parse_report(
+        _with_topics(2021, "各位代表，成绩来之不易，这是全县人民共同奋斗的结果。"), "b.txt"
+    )
+    result = compare_reports(a, b)
+    _check_rows_cover_sections(result)
+    tails = [
+        (p, rows)
+        for p, rows in zip(result.pairs, result.rows, strict=True)
+        if p.a and p.a.continued
+    ]
+    assert len(tails) == 1
+    pair, rows = tails[0]
+    assert pair.b is not None and pair.b.continued
+    assert pair.a is not None and pair.a.title == "一、2019年工作回顾（续）"
+    assert a.original[pair.a.start : pair.a.end].strip().startswith("各位代表，成绩来之不易。")
+    texts = [_texts(result, 0, r.a) + "|" + _texts(result, 1, r.b) for r in rows]
+    assert any(t.startswith("我们也清醒地看到") and "|我们也清醒地看到" in t for t in texts)
+    entry = result.to_json()["sections"]
+    assert isinstance(entry, list)
+    assert [e["a"]["continued"] for e in entry if e["a"]].count(True) == 1
+
+
+def test_a_part_without_text_after_its_topics_has_no_continuation() -> None:
+    text = _with_topics(2020, "").replace(
+        "我们也清醒地看到，经济总量小、产业层次低的问题依然突出。\n", ""
+    )
+    result = compare_reports(parse_report(text, "a.txt"), parse_report(text, "b.txt"))
+    assert not any(s.continued for p in result.pairs for s in (p.a, p.b) if s is not None)
+    _check_rows_cover_sections(result)
+
+
 def test_rows_cover_every_sentence_once_in_order(samples: dict[str, Document]) -> None:
     for x, y in [("luojiang-2024", "jinan-2020"), ("hanbin-2020", "hecheng-20xx-traditional")]:
         _check_rows_cover_sections(compare_reports(samples[x], samples[y]))
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus beside the checkout")
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("hebei_province_2022", "hebei_province_2023"),  # the reviews' summing-up, problems
+        ("laishui_county_2022", "hebei_province_2022"),
+        ("shunping_county_2020", "shunping_county_2021"),
+        ("hebei_province_2001", "hebei_province_2002"),  # topics paired across levels
+        ("rongcheng_county_2015", "quyang_county_2020"),
+        ("anguo_city_2020", "anxin_county_2024"),
+    ],
+)
+def test_every_sentence_of_real_reports_is_on_one_row(a: str, b: str) -> None:
+    """Real pairs that lost text (a part's paragraphs after its last topic) or showed it
+    twice (an unpaired part and its topics paired across levels): each sentence once."""
+    result = compare_reports(
+        load_report(str(CORPUS / f"{a}.txt")), load_report(str(CORPUS / f"{b}.txt"))
+    )
+    _check_rows_cover_sections(result)
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus beside the checkout")

@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -36,7 +36,7 @@ from numpy.typing import NDArray
 from scipy.optimize import linear_sum_assignment
 
 from ..model import Section
-from ..read.chars import is_han
+from ..read.chars import content_length, is_han
 from ..read.normalise import simplify
 from ..settings import SketchSettings
 from .prepared import Prepared
@@ -53,6 +53,8 @@ _BOUND_FROM = 16
 # "十四五"时期, 展望); one report's annual plan pairs with the other's annual plan.
 _MULTI_YEAR = re.compile(r"五年|十[一二三四五六七八九]五|时期|规划|展望|远景")
 _HEADING_CHARS = 40
+# What a part's text after its last child is titled: the part's heading, continued.
+CONTINUED = "（续）"
 _FILLER = frozenset(
     "我们 全面 推进 加强 工作 发展 建设 坚持 推动 实施 着力 进一步 加快 提升 深入 持续 不断 积极 "
     "扎实 全力 切实 努力 完善 重点 强化 重大 提高 实现 全区 全县 全市 我区 我县".split()
@@ -68,6 +70,14 @@ class SectionPair:
     similarity: float
     jaccard: float
     depth: int
+    # A one-sided section whose children are listed after it, each on its own (some of
+    # them pair across levels): it shows only its own text before the first.
+    spread: bool = False
+
+    def children_apart(self) -> bool:
+        """Whether each section's children have blocks of their own (it shows only its text
+        up to the first): in a pair of two, and in a spread one-sided section."""
+        return self.spread or (self.a is not None and self.b is not None)
 
 
 @dataclass
@@ -101,6 +111,7 @@ class _Scorer:
             df.update(words.keys())
         n = max(1, len(counts))
         idf = {w: math.log(n / c) for w, c in df.items()}
+        self.idf, self.settings = idf, settings
         self.words = {k: _vector(words, idf) for k, (words, _) in counts.items()}
         self.titles = {k: _vector(title, idf) for k, (_, title) in counts.items()}
         keys = list(self.sections)
@@ -113,6 +124,16 @@ class _Scorer:
             settings.seed,
         )
         self.sketch = dict(zip(keys, sketches, strict=True))
+
+    def admit(self, prepared: Prepared, section: Section) -> None:
+        """Score ``section`` too (a part's continuation): weighed with the IDF of the
+        outline's sections, which it does not change."""
+        key = id(section)
+        words, title = _counts(prepared, section)
+        self.words[key], self.titles[key] = _vector(words, self.idf), _vector(title, self.idf)
+        text = prepared.text[section.norm_start : section.norm_end]
+        shingled = [shingles(text, self.settings.document_shingle)]
+        self.sketch[key] = sketch_all(shingled, self.settings.num_perm, self.settings.seed)[0]
 
     def horizon(self, section: Section) -> str:
         """``multi-year`` or ``annual`` for a plan part (from its heading), else ``""``.
@@ -241,8 +262,41 @@ def _assign(
     return pairs
 
 
+def tail_of(prepared: Prepared, section: Section) -> Section | None:
+    """The text of ``section`` after its last child, as a section with no children, or None
+    where there is none (no children, or only layout after them).
+
+    A paired part shows its own text up to its first child; the children have rows of
+    their own. What follows the last child (河北 2022's review sums up the year and names
+    its problems after topic (八)) belongs to the part but to no child, so without this
+    it had no row on the page.
+    """
+    if not section.children:
+        return None
+    last = section.children[-1]
+    if content_length(prepared.text[last.norm_end : section.norm_end]) == 0:
+        return None
+    return Section(
+        section.title + CONTINUED, section.role, last.end, section.end,
+        last.norm_end, section.norm_end, section.level + 1, continued=True,
+    )  # fmt: skip
+
+
+def _tail_pair(
+    a: Prepared, b: Prepared, x: Section, y: Section, score: _Scorer, depth: int
+) -> SectionPair | None:
+    """The continuations of two paired sections (either may have none), paired."""
+    tail_a, tail_b = tail_of(a, x), tail_of(b, y)
+    if tail_a is None or tail_b is None:
+        return None if tail_a is tail_b else SectionPair(tail_a, tail_b, 0.0, 0.0, depth)
+    score.admit(a, tail_a)
+    score.admit(b, tail_b)
+    return _pair(tail_a, tail_b, score, depth)
+
+
 def align(a: Prepared, b: Prepared, settings: SketchSettings) -> list[SectionPair]:
-    """Section pairs at every level, in reading order of A (B's unpaired ones where B has them)."""
+    """Section pairs at every level, in reading order of A (B's unpaired ones where B has
+    them); after the children of two paired sections, their continuations (``tail_of``)."""
     score = _Scorer(a, b, settings)
     top_a, kids_a = _lift_self_government(a.doc.sections)
     top_b, kids_b = _lift_self_government(b.doc.sections)
@@ -256,6 +310,9 @@ def align(a: Prepared, b: Prepared, settings: SketchSettings) -> list[SectionPai
                     kids_a.get(id(x), x.children), kids_b.get(id(y), y.children), score, False
                 )
                 visit(sub, depth + 1)
+                tail = _tail_pair(a, b, x, y, score, depth + 1)
+                if tail is not None:
+                    out.append(tail)
             else:
                 out.append(SectionPair(x, y, 0.0, 0.0, depth))
 
@@ -304,6 +361,7 @@ def _pair_across_levels(
         return out
     partner_of_a = {id(x): y for x, y in found}
     moved_b = {id(y) for _, y in found}
+    spread = _Spread(a, b, score, partner_of_a, moved_b)
     new: list[SectionPair] = []
     for p in out:
         if p.a is None and p.b is not None and id(p.b) in moved_b:
@@ -311,22 +369,60 @@ def _pair_across_levels(
         if p.a is not None and p.b is None and id(p.a) in partner_of_a:
             new.append(_pair(p.a, partner_of_a[id(p.a)], score, p.depth))
             continue
-        new.append(p)
-        if p.a is not None and p.b is None:
-            # an unpaired section's descendants are not listed: its topics paired here are
-            new += [
-                _pair(s, partner_of_a[id(s)], score, depth)
-                for s, depth in _below(p.a, p.depth + 1)
-                if id(s) in partner_of_a
-            ]
+        new += spread.pairs(p)
     return new
 
 
-def _below(section: Section, depth: int) -> Iterator[tuple[Section, int]]:
-    """Every descendant of ``section`` in reading order, with its depth."""
-    for child in section.children:
-        yield child, depth
-        yield from _below(child, depth + 1)
+class _Spread:
+    """One-sided sections some of whose descendants pair across levels, listed child by
+    child: an unpaired section shows all its text, so its topics paired elsewhere were
+    shown twice (河北 2001 against 2002: 86 sentences)."""
+
+    def __init__(
+        self,
+        a: Prepared,
+        b: Prepared,
+        score: _Scorer,
+        partner_of_a: dict[int, Section],
+        moved_b: set[int],
+    ) -> None:
+        self.prepared, self.score = (a, b), score
+        self.partner_of_a, self.moved = partner_of_a, (set(partner_of_a), moved_b)
+
+    def pairs(self, pair: SectionPair) -> list[SectionPair]:
+        """``pair`` as it is, or, for a one-sided section holding topics paired across
+        levels, the section spread, then its children (and their continuation)."""
+        side = 0 if pair.b is None else 1
+        section = pair.a if side == 0 else pair.b
+        if section is None or (pair.a is not None and pair.b is not None):
+            return [pair]
+        if not self._holds_moved(section, side):
+            return [pair]
+        spread = SectionPair(pair.a, pair.b, 0.0, 0.0, pair.depth, spread=True)
+        return [spread, *self._children(section, side, pair.depth + 1)]
+
+    def _holds_moved(self, section: Section, side: int) -> bool:
+        return any(id(s) in self.moved[side] for s in section.walk() if s is not section)
+
+    def _children(self, section: Section, side: int, depth: int) -> list[SectionPair]:
+        out: list[SectionPair] = []
+        for child in section.children:
+            if side == 0 and id(child) in self.partner_of_a:
+                out.append(_pair(child, self.partner_of_a[id(child)], self.score, depth))
+            elif id(child) not in self.moved[side]:  # a moved B topic stands beside its partner
+                out += self.pairs(_one_sided(child, side, depth))
+        tail = tail_of(self.prepared[side], section)
+        if tail is not None:
+            out.append(_one_sided(tail, side, depth))
+        return out
+
+
+def _one_sided(section: Section, side: int, depth: int) -> SectionPair:
+    return (
+        SectionPair(section, None, 0.0, 0.0, depth)
+        if side == 0
+        else SectionPair(None, section, 0.0, 0.0, depth)
+    )
 
 
 def _pair(x: Section, y: Section, score: _Scorer, depth: int) -> SectionPair:

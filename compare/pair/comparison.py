@@ -321,6 +321,7 @@ def _section_json(section: Section | None) -> dict[str, object] | None:
         "role": section.role,
         "start": section.start,
         "end": section.end,
+        "continued": section.continued,
     }
 
 

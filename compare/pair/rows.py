@@ -63,10 +63,10 @@ class SentenceRow:
         return bool(self.a) and bool(self.b)
 
 
-def shown_span(section: Section, paired: bool) -> tuple[int, int]:
+def shown_span(section: Section, children_apart: bool) -> tuple[int, int]:
     """The comparison-text span a section shows: its own text only when its children
-    are paired in rows of their own (a paired section with children), else all of it."""
-    if paired and section.children:
+    have rows of their own (``SectionPair.children_apart``), else all of it."""
+    if children_apart and section.children:
         return section.norm_start, section.children[0].norm_start
     return section.norm_start, section.norm_end
 
@@ -217,8 +217,8 @@ def _match(n: int, m: int, sim: _Similarity) -> list[tuple[int, int, float]]:
 
 def _opens(section: Section, unit: Unit) -> bool:
     """True when ``unit`` is the section's first sentence: its heading line (or the
-    sentence the heading runs into)."""
-    return unit.start - section.norm_start <= 2
+    sentence the heading runs into); a part's continuation has no heading."""
+    return not section.continued and unit.start - section.norm_start <= 2
 
 
 def _rows_of_pair(
@@ -230,9 +230,9 @@ def _rows_of_pair(
     bigrams: GramIds,
 ) -> list[SentenceRow]:
     """The rows of one section pair (a one-sided pair gives one row of all its sentences)."""
-    paired = pair.a is not None and pair.b is not None
-    sa = a.units_in(a.sentences, *shown_span(pair.a, paired)) if pair.a is not None else []
-    sb = b.units_in(b.sentences, *shown_span(pair.b, paired)) if pair.b is not None else []
+    apart = pair.children_apart()
+    sa = a.units_in(a.sentences, *shown_span(pair.a, apart)) if pair.a is not None else []
+    sb = b.units_in(b.sentences, *shown_span(pair.b, apart)) if pair.b is not None else []
     if not sa or not sb:
         return [SentenceRow(tuple(sa), tuple(sb))] if sa or sb else []
     rows: list[SentenceRow] = []

@@ -250,9 +250,9 @@ class _Builder:
         self, n: int, rows: list[tuple[str, SentenceRow]], shared: list[list[_Shared]]
     ) -> Block:
         pair = self.c.pairs[n]
-        paired = pair.a is not None and pair.b is not None
+        paired, apart = pair.a is not None and pair.b is not None, pair.children_apart()
         cuts = [
-            self._cuts(side, section, paired, rows) for side, section in ((0, pair.a), (1, pair.b))
+            self._cuts(side, section, apart, rows) for side, section in ((0, pair.a), (1, pair.b))
         ]
         text_rows = []
         for k, (ident, row) in enumerate(rows):
@@ -265,7 +265,7 @@ class _Builder:
         if not rows:  # a section with no sentence: its text on one row
             cells = [
                 Cell(
-                    [Segment(self.docs[side].original[section.start : _shown_end(section, paired)])]
+                    [Segment(self.docs[side].original[section.start : _shown_end(section, apart)])]
                 )
                 if section is not None
                 else Cell()
@@ -289,7 +289,7 @@ class _Builder:
         self,
         side: int,
         section: Section | None,
-        paired: bool,
+        children_apart: bool,
         rows: list[tuple[str, SentenceRow]],
     ) -> list[tuple[int, int] | None]:
         """Original span of each row's cell on one side: from its first sentence to the
@@ -297,7 +297,7 @@ class _Builder:
         if section is None:
             return [None] * len(rows)
         doc = self.docs[side]
-        end = _shown_end(section, paired)
+        end = _shown_end(section, children_apart)
         starts: list[int | None] = []
         for _, row in rows:
             units = row.a if side == 0 else row.b
@@ -395,9 +395,9 @@ def _runs(text: str, looks: list[tuple[str, str]], base: int, lo: int, hi: int) 
     return out
 
 
-def _shown_end(section: Section, paired: bool) -> int:
+def _shown_end(section: Section, children_apart: bool) -> int:
     """Where a section's own text ends: at its first child when the children have blocks."""
-    return section.children[0].start if paired and section.children else section.end
+    return section.children[0].start if children_apart and section.children else section.end
 
 
 def _split_tail(segments: list[Segment]) -> list[Segment]:
