@@ -93,3 +93,27 @@ def test_zeros_on_one_side_of_noise_are_still_binary(tmp_path: Path, seed: int) 
     path.write_bytes(b"".join(bytes([rng.randrange(0x21, 0xFF), 0]) for _ in range(3000)))
     with pytest.raises(UnreadableFile, match="binary file"):
         load_report(str(path))
+
+
+def test_every_real_report_reads_as_utf16_without_a_bom() -> None:
+    """Characters U+xx00 (一 is U+4E00) put zeros on the other side of the byte pairs:
+    66 of the 95 real reports were refused as binary in either byte order."""
+    from .corpus_files import sources
+
+    for source in sources():
+        text = source.path.read_text(encoding="utf-8")
+        for encoding in ("utf-16-le", "utf-16-be"):
+            assert decode(text.encode(encoding), str(source.path)) == (text, encoding)
+
+
+def test_windows_big5_with_a_character_big5_lacks_is_read(tmp_path: Path) -> None:
+    """cp950 holds 碁 and € where Big5 has none: such a file was refused as binary."""
+    text = opencc.OpenCC("s2t").convert(sample_path("hanbin-2020").read_text(encoding="utf-8"))
+    text = text.encode("big5", "replace").decode("big5")
+    plain, windows = tmp_path / "big5.txt", tmp_path / "cp950.txt"
+    plain.write_bytes(text.encode("big5"))
+    windows.write_bytes((text + "\n圍棋又稱碁，售價5€。\n").encode("cp950"))
+    assert load_report(str(plain)).encoding == "big5"
+    doc = load_report(str(windows))
+    assert doc.encoding == "cp950"
+    assert "圍棋又稱碁，售價5€。" in doc.original

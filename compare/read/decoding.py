@@ -1,4 +1,4 @@
-"""Decode report files: UTF-8 (with or without BOM), GB18030/GBK and Big5.
+"""Decode report files: UTF-8 (with or without BOM), UTF-16, GB18030/GBK and Big5 (cp950).
 
 Reports come from mainland sites in GB18030/GBK, from Taiwanese and Hong Kong
 mirrors in Big5, and from everywhere else in UTF-8. Both legacy encodings
@@ -61,12 +61,16 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     candidates: list[tuple[float, str, str]] = []
-    for name in ("gb18030", "big5"):
-        try:
-            text = data.decode(name)
-        except UnicodeDecodeError:
-            continue
-        candidates.append((_score(text), name, text))
+    for names in (("gb18030",), ("big5", "cp950")):
+        # cp950, Windows' Big5, holds a few characters more (€, 碁, 銹): a file with one
+        # of them is cp950, not binary; plain Big5 is named so where it reads.
+        for name in names:
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                continue
+            candidates.append((_score(text), name, text))
+            break
     if not candidates:
         raise UndecodableText(path, "not text in UTF-8, GB18030 or Big5")
     # gb18030 first on ties: it is the more common of the two for these reports.
@@ -80,24 +84,25 @@ def utf16_without_bom(data: bytes) -> str | None:
     mark, else None.
 
     Such a file holds a zero byte beside each ASCII character (line breaks, digits),
-    all on one side of the byte pairs, which reads as binary. It is taken as UTF-16
-    only when it decodes cleanly and its non-ASCII characters are those of Chinese
-    reports, as a legacy decoding must be (zeros in binary data fall on both sides)."""
+    which reads as binary. Zeros fall on the other side of the pairs too, from
+    characters U+xx00 (一 is U+4E00: 42 against 285 in 安国 2020), so the side is not
+    decided by a ratio of zeros (66 of the 95 real reports were refused): the side with
+    more zeros is tried first, then the other. Either is taken only when it decodes
+    cleanly and its non-ASCII characters are those of Chinese reports, as a legacy
+    decoding must be (binary data decodes to rare characters either way)."""
     head = data[:8192]
     if len(data) % 2 or b"\x00" not in head:
         return None
-    zeros = (head[0::2].count(0), head[1::2].count(0))
-    if min(zeros) * 10 > max(zeros):
-        return None  # zeros on both sides of the pairs: not text
-    name = "utf-16-le" if zeros[1] > zeros[0] else "utf-16-be"
-    try:
-        text = data.decode(name)
-    except UnicodeDecodeError:
-        return None
-    foreign = "".join(ch for ch in text if not ch.isascii() and not ch.isspace())
-    if len(foreign) < _SCORED_MIN or _score(foreign) < MIN_CHINESE_SCORE:
-        return None
-    return name
+    high_zeros = head[1::2].count(0) >= head[0::2].count(0)  # ASCII in little-endian
+    for name in ("utf-16-le", "utf-16-be") if high_zeros else ("utf-16-be", "utf-16-le"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        foreign = "".join(ch for ch in text if not ch.isascii() and not ch.isspace())
+        if len(foreign) >= _SCORED_MIN and _score(foreign) >= MIN_CHINESE_SCORE:
+            return name
+    return None
 
 
 def _refuse_mojibake(text: str, path: str) -> None:
