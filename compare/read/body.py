@@ -108,8 +108,15 @@ def _end(lines: list[Line], first: int) -> int:
     return last
 
 
+# A short remark in brackets after a sentence's stop: a note's page reference (见第29页).
+_REMARK_AFTER = re.compile(r"(?<=[。！？；])\s*[（(][^（()）]{1,12}[)）]\s*$")
+
+
 def _sentence(text: str) -> bool:
-    """A finished sentence of Chinese, however short: the report's text goes on to here."""
+    """A finished sentence of Chinese, however short: the report's text goes on to here
+    (a remark in brackets after its stop, ``…的事实。(见第29页)``, still ends it: 阜平
+    2021's last note, a paragraph of its own in a PDF, was dropped)."""
+    text = _REMARK_AFTER.sub("", text)
     return ends_sentence(text) and han_at_least(text, 4) and not is_chrome(text)
 
 

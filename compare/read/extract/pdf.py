@@ -72,23 +72,32 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
     return {ln for ln, n in edges.items() if n >= max(2, len(pages) // 2)}
 
 
+def _width(line: str) -> float:
+    """A printed line's width in full-width characters: an ASCII letter or digit takes
+    half (a line of figures holds more characters than a line of Chinese)."""
+    return len(line) - 0.5 * sum(ch.isascii() for ch in line)
+
+
 def _join_wrapped(lines: list[str]) -> list[str]:
     """Rejoin paragraphs the PDF wrapped: a full-width line not ending a sentence continues.
 
     "Full width" is judged against the document's own longest lines (the 90th
-    percentile), since page width and font size vary from PDF to PDF.
+    percentile of their printed width), since page width and font size vary from PDF
+    to PDF, and on the last printed line, not the paragraph joined so far: a note that
+    wrapped once and ended without a stop (``(见第2页)``) took in every note after it
+    (74 notes as one line of 9,194 characters, 阜平 2021).
     """
     if not lines:
         return []
-    lengths = sorted(len(ln) for ln in lines)
-    full = lengths[int(0.9 * (len(lengths) - 1))] * 0.85
+    widths = [_width(ln) for ln in lines]
+    full = sorted(widths)[int(0.9 * (len(widths) - 1))] * 0.85
     out = [lines[0]]
-    for line in lines[1:]:
+    for line, last_width, last in zip(lines[1:], widths, lines, strict=False):
+        wrapped = last_width >= full and last[-1] not in _SENTENCE_END
         prev = out[-1]
-        wrapped = len(prev) >= full and prev[-1] not in _SENTENCE_END
         if NUMBERED_HEADING.match(prev) and not any(p in prev for p in "：:。"):
             # a full-width bare heading continues only into a short tail, never into body text
-            wrapped = wrapped and len(line) < full and line[-1] not in _SENTENCE_END
+            wrapped = wrapped and _width(line) < full and line[-1] not in _SENTENCE_END
         if wrapped and not HEADING_START.match(line):
             out[-1] = prev + line
         else:
