@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from compare.corpus.slots import places_written_out, template_of
+from compare.corpus.slots import form_of, slots_written_out, template_of
 
 
 @pytest.mark.parametrize(
@@ -70,15 +70,52 @@ def test_a_place_every_form_names_is_written_out_and_one_that_varies_stays_a_slo
     slogan = template_of(forms[0])
     assert slogan.text == "践行“绿水{地}就是{地}银山”理念，"
     fills = [template_of(f).fills for f in forms]
-    assert places_written_out(slogan.text, fills) == forms[0]
+    assert slots_written_out(slogan.text, fills) == forms[0]
     varying = ["推动保定市经济增长6%，", "推动保定市经济增长7%，", "推动石家庄市经济增长6%，"]
     template = template_of(varying[0]).text
     assert {template_of(f).text for f in varying} == {template}
-    assert places_written_out(template, [template_of(f).fills for f in varying]) == template
+    assert slots_written_out(template, [template_of(f).fills for f in varying]) == template
     same_place = [template_of(f).fills for f in varying[:2]]
-    assert places_written_out(template, same_place) == "推动保定市经济增长{数}%，"
+    assert slots_written_out(template, same_place) == "推动保定市经济增长{数}%，"
 
 
 def test_slot_marks_that_do_not_match_the_fills_leave_the_template_as_it_is() -> None:
-    assert places_written_out("建设{地}新区", []) == "建设{地}新区"
-    assert places_written_out("建设{地}新区", [("雄安", "多余")]) == "建设{地}新区"
+    assert slots_written_out("建设{地}新区", []) == "建设{地}新区"
+    assert slots_written_out("建设{地}新区", [("雄安", "多余")]) == "建设{地}新区"
+
+
+@pytest.mark.parametrize(
+    "clause,form",
+    [
+        ("坚决做到“两个维护", "坚决做到“两个维护”"),  # the closing quote went with the next line
+        ("大力发展县域经济”，", "大力发展县域经济"),  # a quote opened in an earlier clause
+        ("坚决做到“两个维护”[23]。", "坚决做到“两个维护”"),  # a note marker
+        ("——树立和践行正确政绩观，", "树立和践行正确政绩观"),  # a list's dash
+        ("●坚持稳中求进工作总基调；", "坚持稳中求进工作总基调"),
+        ("实施《河北省乡村振兴促进条例》", "实施《河北省乡村振兴促进条例》"),
+        ("请予审议。", "请予审议"),
+    ],
+)
+def test_a_form_has_no_marks_of_one_reports_spelling(clause: str, form: str) -> None:
+    assert form_of(clause) == form
+
+
+@pytest.mark.parametrize(
+    "clause,template",
+    [
+        ("三、全面加强政府自身建设", "{名}、全面加强政府自身建设"),
+        ("（三）着力扩大有效需求", "（{名}）着力扩大有效需求"),
+    ],
+)
+def test_a_headings_number_is_a_numbered_thing(clause: str, template: str) -> None:
+    assert template_of(clause).text == template
+
+
+def test_a_numbered_thing_every_form_shares_is_written_out() -> None:
+    template = template_of("深入贯彻党的二十大和二十届历次全会精神").text
+    assert template == "深入贯彻党的二十大和{名}届历次全会精神"
+    assert (
+        slots_written_out(template, [("二十",), ("二十",)])
+        == "深入贯彻党的二十大和二十届历次全会精神"
+    )
+    assert slots_written_out(template, [("十九",), ("二十",)]) == template

@@ -6,13 +6,15 @@ family (``社会消费品零售总额增长7.8%``, ``…增长8.5%``, …) is wr
 templates (:mod:`compare.corpus.slots`), and forms with the same template, however
 their clauses end (``，`` or ``。``), are one entry. An entry counts the reports and
 governments holding any of its forms, lists its commonest filled forms with their own
-counts (so one report's figure is never presented as shared), a few of the reports, and
-the report it was first seen in: the earliest, and of those the highest level.
+counts (so one report's figure is never presented as shared; a form is shown without the
+marks one report's spelling brings, :func:`compare.corpus.slots.form_of`), a few of the
+reports, and the report it was first seen in: the earliest, and of those the highest level,
+with how many reports share that year and level.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,7 +23,7 @@ from numpy.typing import NDArray
 from .clause_index import ClauseIndex, Holders
 from .lineage import Lineage
 from .records import ReportRecord
-from .slots import places_written_out, template_of, trimmed, unended
+from .slots import form_of, slots_written_out, template_of
 
 FORMS_SHOWN = 5
 PATHS_SHOWN = 10
@@ -32,9 +34,14 @@ FORMS_PER_FAMILY = 2000
 
 @dataclass
 class FirstSeen:
+    """The earliest report holding a template, of the highest level among the earliest;
+    ``reports``: how many reports of that year and level hold it (27 provinces' 2026
+    reports are first together: the path is then only the first of them by name)."""
+
     path: str
     year: int | None
     level: str | None
+    reports: int = 1
 
 
 @dataclass
@@ -50,10 +57,10 @@ class Formula:
 
 
 class _Entry:
-    """A template being counted: its forms and holders."""
+    """A template being counted: its forms, each with its holders, and all holders."""
 
     def __init__(self) -> None:
-        self.forms: Counter[str] = Counter()
+        self.forms: dict[str, set[int]] = defaultdict(set)
         self.fills: dict[str, tuple[str, ...]] = {}  # what each form puts in the slots
         self.holders: set[int] = set()
 
@@ -77,11 +84,11 @@ def lexicon(
         listed.update(family)
         for j in family[:FORMS_PER_FAMILY]:
             holders = docs.own(j).tolist()
-            text = trimmed(index.examples[j])
-            template = template_of(text)
-            entry = entries[unended(template.text)]
-            entry.forms[text] += len(holders)
-            entry.fills[text] = template.fills
+            form = form_of(index.examples[j])
+            template = template_of(form)
+            entry = entries[template.text]
+            entry.forms[form].update(holders)
+            entry.fills[form] = template.fills
             entry.holders.update(holders)
     used = [(t, e) for t, e in entries.items() if len(e.holders) >= 2]
     formulas = [_formula(t, e, records, lineage) for t, e in used]
@@ -92,15 +99,18 @@ def lexicon(
 def _formula(
     template: str, entry: _Entry, records: list[ReportRecord], lineage: Lineage
 ) -> Formula:
-    holders = sorted(entry.holders, key=lambda d: _seniority(d, records, lineage))
+    seniority = {d: _seniority(d, records, lineage) for d in entry.holders}
+    holders = sorted(entry.holders, key=seniority.__getitem__)
     first = records[holders[0]]
-    forms = sorted(entry.forms.items(), key=lambda kv: (-kv[1], kv[0]))[:FORMS_SHOWN]
+    together = sum(seniority[d][:2] == seniority[holders[0]][:2] for d in holders)
+    counted = [(form, len(held)) for form, held in entry.forms.items()]
+    forms = sorted(counted, key=lambda kv: (-kv[1], kv[0]))[:FORMS_SHOWN]
     return Formula(
-        template=places_written_out(template, list(entry.fills.values())),
+        template=slots_written_out(template, list(entry.fills.values())),
         reports=len(holders),
         governments=len({int(lineage.gov[d]) for d in holders}),
         forms=forms,
-        first_seen=FirstSeen(first.path, first.year, first.level),
+        first_seen=FirstSeen(first.path, first.year, first.level, together),
         paths=[records[d].path for d in holders[:PATHS_SHOWN]],
     )
 

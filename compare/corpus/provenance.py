@@ -33,6 +33,13 @@ from .lineage import NO_YEAR, Lineage
 from .records import ReportRecord
 
 KINDS = ("own", "carried_over", "handed_down", "peers", "common")
+# What the corpus cannot tell about a report's wording (its notes): its shares of that
+# kind are zero by construction, not measured.
+NO_NAME = "the report never names its government: carried-over wording cannot be told"
+NO_EARLIER = "no earlier report of its government in the corpus"
+NO_ABOVE = "no report of a government above it, of the same or an earlier year, in the corpus"
+# The notes that make a kind's share unknowable rather than measured.
+UNKNOWN_WITHOUT = {"carried_over": (NO_NAME, NO_EARLIER), "handed_down": (NO_NAME, NO_ABOVE)}
 _RANKS = 5
 _NONE = np.iinfo(np.int64).max  # the earliest year of a key no report holds
 
@@ -191,12 +198,12 @@ class ProvenanceCounter:
     ) -> list[str]:
         """What the corpus cannot tell about this report's wording."""
         if not record.government:
-            return ["the report never names its government: carried-over wording cannot be told"]
+            return [NO_NAME]
         notes = []
         if not earlier:
-            notes.append("no earlier report of its government in the corpus")
+            notes.append(NO_EARLIER)
         if not above and record.level != "national":
-            notes.append("no report of a government above it in the corpus")
+            notes.append(NO_ABOVE)
         return notes
 
 

@@ -6,11 +6,13 @@ a re-run (``to_dict``/``from_dict`` are exact; ``to_json`` rounds for people).
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import asdict, dataclass, field
 from html import escape
 from typing import Any, Literal
 
 from .lexicon import FirstSeen, Formula
+from .provenance import KINDS, UNKNOWN_WITHOUT
 
 SCHEMA_VERSION = 2
 Table = Literal["documents", "pairs", "formulas", "timeline"]
@@ -72,6 +74,22 @@ class AuditResult:
     pairs: list[PairFigures]
     formulas: list[Formula]
     timeline: list[TimelinePoint]
+
+    def provenance_medians(self) -> dict[str, tuple[float | None, int]]:
+        """Each kind's median share and the number of reports it is taken over: carried
+        over only over the reports with an earlier one of their government, handed down
+        over those with one above them, of the same or an earlier year (elsewhere the
+        share is zero by construction: over all 95 real reports the median carried over
+        was 1%, over the 51 with a previous report 6%). None where no report has one."""
+        out: dict[str, tuple[float | None, int]] = {}
+        for kind in KINDS:
+            unknown = set(UNKNOWN_WITHOUT.get(kind, ()))
+            docs = [d for d in self.documents if not unknown & set(d.provenance_notes)]
+            if kind == "handed_down":
+                docs = [d for d in docs if d.level != "national"]
+            shares = [d.provenance[kind] for d in docs]
+            out[kind] = (statistics.median(shares) if shares else None, len(shares))
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         """Every figure at full precision (for storing and reading back exactly)."""
@@ -184,6 +202,7 @@ class AuditResult:
                     "first_seen": seen["path"],
                     "first_seen_year": seen["year"],
                     "first_seen_level": seen["level"],
+                    "first_seen_reports": seen["reports"],
                 }
             )
         rows.extend({"table": "timeline", **t} for t in data["timeline"])  # type: ignore[attr-defined]

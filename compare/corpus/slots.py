@@ -6,9 +6,12 @@ Formula lives at clause level with the details changed: ``社会消费品零售�
 across reports without presenting one report's figure as shared. Slots:
 
 - ``{数}``: figures and dates (``2024年`` -> ``{数}年``, ``18.46`` -> ``{数}``);
-- ``{名}``: numbered things (``第十四届`` -> ``第{名}届``, ``第四次会议``);
-- ``{地}``: names of divisions (``保定市``, ``徐水``), from the gazetteer; in the lexicon
-  only where a template's forms name different ones (:func:`places_written_out`).
+- ``{名}``: numbered things (``第十四届`` -> ``第{名}届``, ``第四次会议``, a heading's
+  ``三、`` or ``（三）``);
+- ``{地}``: names of divisions (``保定市``, ``徐水``), from the gazetteer.
+
+In the lexicon a place or numbered slot stays only where a template's forms differ
+there (:func:`slots_written_out`); figures are always slots.
 
 Units, percent signs and the words around a slot stay: they are the template.
 """
@@ -24,7 +27,10 @@ FIGURE = "{数}"
 NUMBERED = "{名}"
 PLACE = "{地}"
 _NUMERAL = "一二三四五六七八九十百千零〇○两"
-_ORDINAL = re.compile(rf"(?<=第)[{_NUMERAL}\d]+(?=[届次批个季年期轮])|[{_NUMERAL}\d]+(?=届)")
+_ORDINAL = re.compile(
+    rf"(?<=第)[{_NUMERAL}\d]+(?=[届次批个季年期轮])|[{_NUMERAL}\d]+(?=届)"
+    rf"|^[{_NUMERAL}]+(?=、)|(?<=^[（(])[{_NUMERAL}]+(?=[）)])"  # a heading's number: 三、 （三）
+)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -92,18 +98,61 @@ def unended(template: str) -> str:
 _SLOT = re.compile("(" + "|".join(re.escape(s) for s in (FIGURE, NUMBERED, PLACE)) + ")")
 
 
-def places_written_out(template: str, fills: list[tuple[str, ...]]) -> str:
-    """``template`` with each place slot written out where every form (``fills``, one per
-    form) has the same place there: a place slot says where the forms name their own
-    division, and a name all of them share is part of the formula (``金山`` in each form of
-    ``绿水青山就是金山银山`` is the slogan's, whatever the division table says; ``保定``
-    in every form of one government's formula is that government's)."""
+def slots_written_out(template: str, fills: list[tuple[str, ...]]) -> str:
+    """``template`` with each place or numbered slot written out where every form
+    (``fills``, one per form) has the same value there: such a slot says where the forms
+    differ, and a name all of them share is part of the formula (``金山`` in each form of
+    ``绿水青山就是金山银山`` is the slogan's, whatever the division table says; ``保定`` in
+    every form of one government's formula is that government's; ``二十届`` in every form
+    of ``深入贯彻党的二十大和二十届历次全会精神`` is the plenum's). Figures stay slots: the
+    lexicon is of templates with their figures as slots, and the forms show the figures."""
     pieces = _SLOT.split(template)  # text, slot, text, slot, ..., text
     slots = pieces[1::2]
     if not fills or any(len(f) != len(slots) for f in fills):
         return template  # a slot's mark written in the clause itself: left as it is
     for k, slot in enumerate(slots):
         values = {f[k] for f in fills}
-        if slot == PLACE and len(values) == 1:
+        if slot != FIGURE and len(values) == 1:
             pieces[2 * k + 1] = values.pop()
     return "".join(pieces)
+
+
+_OPENERS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "「": "」", "『": "』"}
+_CLOSERS = frozenset(_OPENERS.values())
+# A note's marker after a clause (``坚决做到“两个维护”[23]``): the report's apparatus.
+_NOTE_MARK = re.compile(r"\s*[\[［【〔]\d{1,3}[\]］】〕]$")
+_DASHES = "—－-"
+
+
+def form_of(clause: str) -> str:
+    """A clause as the lexicon shows it: without the marks one report's spelling brings.
+
+    A clause is known by its letters, and its example is the least of its spellings,
+    which favours the one with the fewest marks: ``坚决做到“两个维护`` (a line broken
+    after it in one report) for the ``坚决做到“两个维护”`` of nineteen. So the form has
+    no clause-end punctuation (:func:`unended`), no note marker (``[23]``), no leading
+    dash (a list's ``——``), closing quotes it never opened dropped, and quotes it
+    opened closed.
+    """
+    text = unended(trimmed(clause))
+    while True:
+        bare = unended(_NOTE_MARK.sub("", text)).lstrip(_DASHES)
+        if bare == text or not bare:
+            break
+        text = bare
+    return _balanced(text)
+
+
+def _balanced(text: str) -> str:
+    """``text`` with closers that close nothing dropped and openers left open closed."""
+    out: list[str] = []
+    open_: list[str] = []
+    for ch in text:
+        if ch in _OPENERS:
+            open_.append(ch)
+        elif ch in _CLOSERS:
+            if not open_ or _OPENERS[open_[-1]] != ch:
+                continue
+            open_.pop()
+        out.append(ch)
+    return "".join(out) + "".join(_OPENERS[ch] for ch in reversed(open_))

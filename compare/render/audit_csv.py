@@ -13,7 +13,7 @@ COLUMNS = [
     "provenance_common", "provenance_notes", "closest", "reuse",
     "a", "b", "jaccard", "reuse_ab", "reuse_ba", "why",
     "template", "reports", "governments", "forms", "first_seen", "first_seen_year",
-    "first_seen_level", "paths",
+    "first_seen_level", "first_seen_reports", "paths",
     "from_year", "from_path", "carried_over", "from_any_earlier",
 ]  # fmt: skip
 

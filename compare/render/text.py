@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..model import Document, Section
 
 if TYPE_CHECKING:  # type-only: outlining a report must not import the comparison machinery
+    from ..corpus.results import AuditResult
     from ..corpus.run import AuditRun
     from ..pair.comparison import Comparison
     from ..pair.shared import SharedSpan
@@ -140,6 +140,19 @@ def _shown(top: int, total: int) -> str:
     return f": top {top:,} of {total:,}" if total > top else ""
 
 
+def _provenance_medians(result: AuditResult) -> list[str]:
+    """Each kind's median share, and over how many reports where not all have one."""
+    out = []
+    for kind, (share, count) in result.provenance_medians().items():
+        name = kind.replace("_", " ")
+        if share is None:
+            out.append(f"{name} - (no report has one to take it from)")
+        else:
+            whose = "" if count == len(result.documents) else f" (of {count:,})"
+            out.append(f"{name} {share:.0%}{whose}")
+    return out
+
+
 def audit_lines(run: AuditRun, top: int = 10) -> list[str]:
     """The terminal summary of an audit: size, provenance, top pairs, carry-over, templates."""
     result = run.result
@@ -149,14 +162,9 @@ def audit_lines(run: AuditRun, top: int = 10) -> list[str]:
         f"{len(result.pairs):,} pairs worth reading"
     ]
     if result.documents:
-        medians = {
-            kind: statistics.median(d.provenance[kind] for d in result.documents)
-            for kind in ("own", "carried_over", "handed_down", "peers", "common")
-        }
         out.append(
             "Where a report's wording came from (median share; carried over: its own wording "
-            "recycled, formula apart): "
-            + ", ".join(f"{kind.replace('_', ' ')} {share:.0%}" for kind, share in medians.items())
+            "recycled, formula apart): " + ", ".join(_provenance_medians(result))
         )
     out += [
         "",
@@ -179,13 +187,17 @@ def audit_lines(run: AuditRun, top: int = 10) -> list[str]:
             + ":",
         ]
         out += [f"  {t.government} {t.year} from {t.from_year}: {t.carried_over:.0%}" for t in most]
+    kept = run.corpus.settings.formulas
+    capped = len(result.formulas) >= kept  # the lexicon keeps the most used only
     out += [
         "",
         "Most used formula templates"
-        + _shown(top, len(result.formulas))
+        + (f": top {top:,} of the {kept:,} most used" if capped and kept > top else "")
+        + ("" if capped else _shown(top, len(result.formulas)))
         + " (reports, governments):",
     ]
     out += [f"  {f.reports:4d} {f.governments:4d}  {f.template}" for f in result.formulas[:top]]
     if top < max(len(result.pairs), len(result.timeline), len(result.formulas)):
-        out += ["", "Every pair, year and template: --json, --csv or --html."]
+        templates = f"the {kept:,} most used templates" if capped else "every template"
+        out += ["", f"Every pair and year, and {templates}: --json, --csv or --html."]
     return out
