@@ -220,3 +220,23 @@ def test_traditional_report_gets_its_font_and_language(
     page.screenshot(path=str(pages["hanbin-2020"].with_suffix(".png")))
     assert pages["hanbin-2020"].with_suffix(".png").stat().st_size > 10_000
     s.close()
+
+
+def test_a_jump_lands_below_the_toolbar_and_print_shows_the_whole_map(
+    browser: Any, pages: dict[str, Path]
+) -> None:
+    """A section's heading jumped to from the map stood under the sticky toolbar; on paper
+    the map kept its scroll box and cut the last sections."""
+    s = Session(browser, DESKTOP)
+    page = s.open(pages["luojiang-2024"])
+    target = page.eval_on_selector(".map a[href^='#pair']:last-of-type", "a => a.hash")
+    page.click(f".map a[href='{target}']")
+    page.wait_for_timeout(100)
+    toolbar = _box(page, ".toolbar")
+    assert _box(page, f"{target} h3")["top"] >= toolbar["bottom"]
+    page.emulate_media(media="print")
+    style = page.eval_on_selector(
+        ".map", "m => [getComputedStyle(m).maxHeight, m.scrollHeight - m.clientHeight]"
+    )
+    assert style == ["none", 0]
+    s.close()

@@ -268,3 +268,40 @@ def test_user_text_is_escaped() -> None:
     assert "<img src=x" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;evil&gt;.txt" in html
+
+
+@pytest.mark.parametrize(
+    "value,shown",
+    [(None, "—"), (0.0, "0%"), (0.003, "0.3%"), (0.075, "7.5%"), (0.0996, "10%"), (0.25, "25%")],
+)
+def test_pages_print_small_shares_to_a_tenth_as_the_terminal_does(
+    value: float | None, shown: str
+) -> None:
+    from compare.render.templates import percent
+
+    assert percent(value) == shown
+
+
+def test_map_lines_are_drawn_as_their_similarity_is_printed() -> None:
+    """A pair printed 0.50 (0.495) was drawn as 'solid: 0.25 to 0.5'."""
+    import re
+
+    from .corpus_files import CORPUS
+
+    if not CORPUS.is_dir():
+        pytest.skip("needs ../shared/corpus beside the checkout")
+    from compare import load_report
+
+    page = render_comparison(
+        compare_reports(
+            load_report(str(CORPUS / "laishui_county_2022.txt")),
+            load_report(str(CORPUS / "hebei_province_2022.txt")),
+        )
+    )
+    lines = re.findall(r'class="(sim-\w+)"><title>similarity ([\d.]+)</title>', page)
+    assert lines and "0.50" in {value for _, value in lines}
+    for kind, value in lines:
+        expected = (
+            "sim-high" if float(value) >= 0.5 else "sim-mid" if float(value) >= 0.25 else "sim-low"
+        )
+        assert kind == expected, value

@@ -33,5 +33,14 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["pct"] = lambda v: "—" if v is None else f"{v:.0%}"
+    env.filters["pct"] = percent
     return env
+
+
+def percent(value: float | None) -> str:
+    """A share as the pages print it: whole percents from 10% up, one decimal below, as the
+    terminal does (a page said 0% where the terminal said 0.3%, 7% for 7.5%); "—" for none."""
+    if value is None:
+        return "—"
+    tenths = round(value * 100, 1)
+    return f"{tenths:.1f}%" if value > 0 and tenths < 10 else f"{value:.0%}"
