@@ -305,3 +305,17 @@ def test_map_lines_are_drawn_as_their_similarity_is_printed() -> None:
             "sim-high" if float(value) >= 0.5 else "sim-mid" if float(value) >= 0.25 else "sim-low"
         )
         assert kind == expected, value
+
+
+def test_longest_formulas_are_quoted_as_report_a_writes_them(
+    rendered: tuple[Comparison, str],
+) -> None:
+    """The list quoted the folded form runs are matched in (这些成绩的取得， where both
+    files write 这些成绩的取得,); the terminal quoted A's own text. Both quote A now."""
+    import re
+
+    result, page = rendered
+    listed = re.findall(r'<li><a href="#b-s\d+" lang="[^"]+">([^<]+)</a>', page)
+    assert len(listed) >= 5
+    written = "".join(result.docs[0].original.split())
+    assert all(unescape(text) in written for text in listed)

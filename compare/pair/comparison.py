@@ -117,6 +117,14 @@ class Comparison:
         """The longest shared runs, the most telling formulas."""
         return sorted(self.shared, key=lambda r: (-r.length, r.b_start))[:count]
 
+    def as_written(self, run: SharedSpan) -> str:
+        """A shared run as report A's file has it (its own punctuation and script, not the
+        folded form runs are matched in), with any whitespace in it (a line break inside
+        the run) taken out: what a user quotes."""
+        doc = self.docs[0]
+        start, end = doc.original_span(run.a_start, run.a_end)
+        return "".join(doc.original[start:end].split())
+
     def to_json(self) -> dict[str, object]:
         """The documented ``compare --json`` schema (offsets into the original texts)."""
         a, b = self.docs

@@ -89,7 +89,10 @@ def render_comparison(comparison: Comparison, back: tuple[str, str] | None = Non
         links=links,
         row_height=MAP_ROW_HEIGHT,
         map_height=height,
-        formulas=[(comparison.shared.index(r), r) for r in comparison.longest(FORMULAS_SHOWN)],
+        formulas=[
+            (comparison.shared.index(r), comparison.as_written(r))
+            for r in comparison.longest(FORMULAS_SHOWN)
+        ],
         kinds=KIND_LABELS,
         roles=ROLE_LABELS,
         settings=comparison.settings,

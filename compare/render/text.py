@@ -11,7 +11,6 @@ if TYPE_CHECKING:  # type-only: outlining a report must not import the compariso
     from ..corpus.results import AuditResult
     from ..corpus.run import AuditRun
     from ..pair.comparison import Comparison
-    from ..pair.shared import SharedSpan
 
 
 def outline_lines(doc: Document) -> list[str]:
@@ -106,7 +105,7 @@ def comparison_lines(comparison: Comparison, formulas: int = 10) -> list[str]:
         f"Longest shared runs, in characters, as A writes them "
         f"({len(comparison.shared)} shared runs in all):",
     ]
-    quoted = [_as_written(a, run) for run in comparison.longest(formulas)]
+    quoted = [comparison.as_written(run) for run in comparison.longest(formulas)]
     out += [f"  {len(quote):3d}  {quote}" for quote in quoted]
     out += [f"note: {n}" for n in comparison.notes]
     return out
@@ -121,14 +120,6 @@ def _local(comparison: Comparison, side: int) -> str:
 
     counts: Counter[str] = Counter(mark.kind for mark in comparison.specific[side])
     return ", ".join(f"{counts[kind]:,} {kind}s" for kind in get_args(Kind))
-
-
-def _as_written(doc: Document, run: SharedSpan) -> str:
-    """A shared run as the file has it (its own punctuation and script, not the folded
-    form runs are matched in), with any whitespace in it (a line break inside the run)
-    taken out: what a user quotes."""
-    start, end = doc.original_span(run.a_start, run.a_end)
-    return "".join(doc.original[start:end].split())
 
 
 def _counted(n: int, noun: str) -> str:
