@@ -203,3 +203,34 @@ def test_lexicon_forms_are_written_as_reports_write_them(run: AuditRun) -> None:
     assert "深入贯彻党的二十大和二十届历次全会精神" in by_template  # every form says 二十届
     together = by_template["推动经济实现质的有效提升和量的合理增长"].first_seen
     assert (together.year, together.reports) == (2026, 27)
+
+
+def test_each_report_is_paired_with_the_latest_report_of_each_government_above_it(
+    run: AuditRun,
+) -> None:
+    """Which wording came down, side by side: 保定 2025 holds 19% of its body in 河北
+    2025's, under the 20% a pair needs to be listed for reuse, and was in no pair."""
+    documents = {d.path: d for d in run.result.documents}
+    handed = {(p.a, p.b) for p in run.result.pairs if "handed_down" in p.why}
+    reuse = {(p.a, p.b): p.reuse_ab for p in run.result.pairs} | {
+        (p.b, p.a): p.reuse_ba for p in run.result.pairs
+    }
+    listed = 0
+    for d in documents.values():
+        for source in d.above:
+            above = documents[source.path]
+            assert above.year is not None and d.year is not None and above.year <= d.year
+            assert above.government != d.government
+            later = [
+                o for o in documents.values()
+                if o.government == above.government and above.year < (o.year or 0) <= d.year
+            ]  # fmt: skip
+            assert not later, (d.path, source.path)  # the latest of its government
+            assert tuple(sorted((d.path, source.path))) in handed
+            assert reuse[(d.path, source.path)] == source.reuse
+            listed += 1
+    assert listed == len(handed) >= 90
+    baoding = next(d for d in documents.values() if d.label == "保定市 2025")
+    assert [(Path(s.path).name, round(s.reuse, 2)) for s in baoding.above] == [
+        ("hebei_province_2025.txt", 0.19)
+    ]

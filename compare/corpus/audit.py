@@ -12,7 +12,9 @@ hold each clause (or a near-duplicate) follow:
   Jaccard of the bodies, for every pair worth reading: pairs with at least
   ``min_reuse`` of one body in the other (proposed by rare clauses, so every
   report is not paired with every other), every year-over-year pair of one
-  government, and every report with its closest;
+  government, every report with the latest report of each government above it
+  (``handed_down``: which wording came from above, side by side), and every report
+  with its closest;
 - the formula lexicon of slotted templates (``lexicon``);
 - year over year per government: the share of each report carried over from
   its government's previous report, and from any earlier one.
@@ -315,7 +317,7 @@ def audit(corpus: Corpus, jobs: int = 1) -> AuditResult:
         counter = ProvenanceCounter(auditor.docs, auditor.lineage, settings.common)
     order = counter.order()
     figures = dict(zip(order, fork_map(partial(auditor.report, counter), order, jobs), strict=True))
-    names = labels(records)
+    names, lineage = labels(records), auditor.lineage
     documents = []
     for d, found in figures.items():
         record, other = records[d], closest[d]
@@ -325,6 +327,7 @@ def audit(corpus: Corpus, jobs: int = 1) -> AuditResult:
                 found.found, found.boilerplate,
                 None if other is None else Closest(records[other].path, reuse[(d, other)]),
                 found.provenance.shares, found.provenance.notes,
+                [Closest(records[s].path, reuse[(d, s)]) for s in lineage.sources_above(d)],
             )
         )  # fmt: skip
     documents.sort(key=lambda doc: doc.path)
@@ -388,8 +391,9 @@ def _closest_then_let_grams_go(
 def _pairs_worth_reading(
     auditor: _Auditor, proposed: IdArray, closest: list[int | None], jobs: int
 ) -> tuple[dict[tuple[int, int], list[str]], dict[tuple[int, int], float]]:
-    """The pairs worth reading, each with why (reuse, year over year, closest), and the
-    reuse both ways of every pair measured."""
+    """The pairs worth reading, each with why (reuse, year over year, handed down: a report
+    and the latest report of each government above it, of its year or earlier; closest),
+    and the reuse both ways of every pair measured."""
     records, settings = auditor.records, auditor.corpus.settings
     why: dict[tuple[int, int], list[str]] = defaultdict(list)
     required: set[tuple[int, int]] = set()
@@ -398,6 +402,9 @@ def _pairs_worth_reading(
         if prev is not None:
             why[_ordered(records, d, prev)].append("year_over_year")
             required.add(_key(d, prev))
+        for source in auditor.lineage.sources_above(d):
+            why[_ordered(records, d, source)].append("handed_down")
+            required.add(_key(d, source))
         other = closest[d]
         if other is not None:
             required.add(_key(d, other))
@@ -412,7 +419,7 @@ def _pairs_worth_reading(
     return why, reuse
 
 
-_WHY_ORDER = ["reuse", "year_over_year", "closest"]
+_WHY_ORDER = ["reuse", "year_over_year", "handed_down", "closest"]
 
 
 def pair_codes(pairs: Sequence[tuple[int, int]], n: int) -> IdArray:

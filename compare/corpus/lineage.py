@@ -76,6 +76,21 @@ class Lineage:
                 out.extend(docs[:last])
         return sorted(out)
 
+    def sources_above(self, a: int) -> list[int]:
+        """For each government above report ``a``, its latest report of ``a``'s year or
+        earlier: the report ``a``'s handed-down wording most likely came from (none where
+        ``a``'s year is unknown)."""
+        year = int(self.year[a])
+        if year == NO_YEAR:
+            return []
+        out = []
+        for g in self.ancestors[a].tolist():
+            if g >= 0:
+                last = bisect_right(self._years_of[g], year)
+                if last and self._years_of[g][last - 1] != NO_YEAR:
+                    out.append(self.docs_of[g][last - 1])
+        return out
+
     def earlier_own(self, a: int) -> list[int]:
         """Reports of ``a``'s own government from earlier years (known years only)."""
         year = int(self.year[a])

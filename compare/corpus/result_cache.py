@@ -18,9 +18,9 @@ from .results import AuditResult
 # give other figures (2: a place is a formula's slot only where its forms differ; 3: a
 # template is one entry however its clauses end; 4: forms without one report's marks, slots
 # shared by every form written out, first seen with its year's count, a clearer provenance
-# note), so an index's figures kept by an older reportdiff are computed again from its
-# stored clauses, which stay valid, not returned.
-FIGURES = 4
+# note; 5: handed-down pairs, each report's reports above), so an index's figures kept by
+# an older reportdiff are computed again from its stored clauses, which stay valid.
+FIGURES = 5
 
 
 def result_key(settings: AuditSettings, documents: list[tuple[str, str | None]]) -> str:

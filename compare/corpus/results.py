@@ -45,6 +45,9 @@ class DocumentFigures:
     closest: Closest | None
     provenance: dict[str, float]  # own, carried_over, handed_down, peers, common: sum 1
     provenance_notes: list[str] = field(default_factory=list)
+    # The latest report of each government above it, of its year or earlier, highest level
+    # first, with the share of this report's body found there: where to read what came down.
+    above: list[Closest] = field(default_factory=list)
 
 
 @dataclass
@@ -54,7 +57,7 @@ class PairFigures:
     jaccard: float
     reuse_ab: float  # reuse(a -> b): share of a's body found in b
     reuse_ba: float
-    why: list[str]  # "reuse", "year_over_year", "closest": why the pair is listed
+    why: list[str]  # "reuse", "year_over_year", "handed_down", "closest": why it is listed
 
 
 @dataclass
@@ -100,7 +103,10 @@ class AuditResult:
         documents = []
         for d in data["documents"]:
             closest = d.pop("closest")
-            documents.append(DocumentFigures(**d, closest=Closest(**closest) if closest else None))
+            above = [Closest(**a) for a in d.pop("above", [])]
+            documents.append(
+                DocumentFigures(**d, closest=Closest(**closest) if closest else None, above=above)
+            )
         formulas = []
         for f in data["formulas"]:
             seen = FirstSeen(**f.pop("first_seen"))
@@ -178,12 +184,14 @@ class AuditResult:
             closest = doc.pop("closest") or {}
             provenance = doc.pop("provenance")
             notes = doc.pop("provenance_notes")
+            above = doc.pop("above")
             rows.append(
                 {
                     "table": "document",
                     **doc,
                     **{f"provenance_{k}": v for k, v in provenance.items()},
                     "provenance_notes": "; ".join(notes),
+                    "above": " | ".join(f"{a['path']} ({a['reuse']})" for a in above),
                     "closest": closest.get("path"),
                     "reuse": closest.get("reuse"),
                 }
@@ -223,6 +231,7 @@ def _document_json(d: DocumentFigures) -> dict[str, object]:
         else {"path": d.closest.path, "reuse": round(d.closest.reuse, 4)},
         "provenance": _shares(d.provenance),
         "provenance_notes": d.provenance_notes,
+        "above": [{"path": a.path, "reuse": round(a.reuse, 4)} for a in d.above],
     }
 
 

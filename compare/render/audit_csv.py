@@ -10,7 +10,7 @@ from ..corpus.results import AuditResult
 COLUMNS = [
     "table", "path", "label", "government", "level", "year", "shared_ratio", "boilerplate",
     "provenance_own", "provenance_carried_over", "provenance_handed_down", "provenance_peers",
-    "provenance_common", "provenance_notes", "closest", "reuse",
+    "provenance_common", "provenance_notes", "above", "closest", "reuse",
     "a", "b", "jaccard", "reuse_ab", "reuse_ba", "why",
     "template", "reports", "governments", "forms", "first_seen", "first_seen_year",
     "first_seen_level", "first_seen_reports", "paths",

@@ -22,7 +22,7 @@ from urllib.parse import quote
 from .._runtime import worker_signals
 from .._version import __version__
 from ..corpus.background import Background, add_background
-from ..corpus.provenance import KINDS
+from ..corpus.provenance import KINDS, NO_ABOVE, NO_EARLIER, NO_NAME
 from ..corpus.results import AuditResult, DocumentFigures, PairFigures, TimelinePoint
 from ..corpus.run import AuditRun
 from ..pair.comparison import compare_documents
@@ -44,13 +44,14 @@ KIND_LABELS = {
 }
 # The provenance notes (``corpus.provenance``) as short tags; the whole sentence on hover.
 NOTE_TAGS = {
-    "no earlier report of its government in the corpus": "first of its government",
-    "no report of a government above it in the corpus": "nothing above it",
-    "the report never names its government: carried-over wording cannot be told": "unnamed",
+    NO_EARLIER: "first of its government",
+    NO_ABOVE: "nothing above it",
+    NO_NAME: "unnamed",
 }
 WHY_LABELS = {
     "reuse": "reuse above the threshold",
     "year_over_year": "year over year",
+    "handed_down": "from its government above",
     "closest": "closest report",
 }
 
@@ -64,9 +65,10 @@ def href(relative_path: str) -> str:
 
 def pairs_with_pages(result: AuditResult) -> list[PairFigures]:
     """The pairs that get a side-by-side page: those listed on the audit page, then the
-    year-over-year and closest pairs the page links to, up to ``PAGES_MAX``."""
+    year-over-year, handed-down and closest pairs the page links to, up to ``PAGES_MAX``."""
     shown = result.pairs[:PAIRS_SHOWN]
-    rest = [p for p in result.pairs[PAIRS_SHOWN:] if set(p.why) & {"year_over_year", "closest"}]
+    linked = {"year_over_year", "handed_down", "closest"}
+    rest = [p for p in result.pairs[PAIRS_SHOWN:] if set(p.why) & linked]
     return (shown + rest)[:PAGES_MAX]
 
 
