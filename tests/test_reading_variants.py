@@ -39,3 +39,23 @@ def test_prose_left_outside_is_reported() -> None:
     dropped = [w for w in doc.warnings if w.startswith("dropped")]
     assert dropped and "after the body" in dropped[0]
     assert prose_coverage(parse_report(report)) == 1.0
+
+
+@pytest.mark.parametrize("lost", ["??", "？？", "\ufffd\ufffd"])
+def test_a_dateline_with_digits_a_lossy_save_dropped_keeps_the_title_block(lost: str) -> None:
+    """河北 2003 saved through an encoding without 〇 reads （二??三年一月十日）: the dateline
+    was not known as one, and the title block with its speaker went with it."""
+    from .corpus_files import CORPUS
+
+    if not CORPUS.is_dir():
+        pytest.skip("needs ../shared/corpus beside the checkout")
+    text = (CORPUS / "hebei_province_2003.txt").read_text(encoding="utf-8")
+    assert "（二〇〇三年一月十日）" in text
+    lossy = parse_report(text.replace("二〇〇三", f"二{lost}三"), "lossy.txt")
+    whole = parse_report(text, "whole.txt")
+    assert (lossy.meta.speaker, lossy.meta.year) == (whole.meta.speaker, whole.meta.year) == (
+        "季允石", 2003,
+    )  # fmt: skip
+    assert [(s.title, s.start) for s in lossy.sections] == [
+        (s.title, s.start) for s in whole.sections
+    ]

@@ -43,9 +43,12 @@ TAIL_MARKER = re.compile(
 SENTENCE_END = "。！？；!?;…"
 _CLOSERS = "”’）)」』】"
 ADDRESS = re.compile(r"^(?:各位代表|同志们|各位委员)")
+# A dateline's digits; ? and U+FFFD stand for one a lossy save could not write (〇 in
+# Big5 or GBK saved as ASCII: （二??三年一月十日） lost the title block and its speaker).
+_DATE_DIGIT = "[\\d〇零○一二三四五六七八九十?？\ufffd]"
 _TITLE_WORDS = re.compile(
     r"报告|^——|^—|会议上|代表大会|[区县市旗州省]长|总理|主席|"
-    r"^（?[\d〇零○一二三四五六七八九十]{2,4}年[\d〇零○一二三四五六七八九十]{1,2}月[\d〇零○一二三四五六七八九十]{1,3}日）?$|"
+    rf"^（?{_DATE_DIGIT}{{2,4}}年{_DATE_DIGIT}{{1,2}}月{_DATE_DIGIT}{{1,3}}日）?$|"
     r"^\d{4}年\d{1,2}月\d{1,2}日|^第.{1,3}次会议"
 )
 _NOT_HAN = re.compile(f"[^{HAN_RANGES}]+")
