@@ -117,3 +117,20 @@ def test_windows_big5_with_a_character_big5_lacks_is_read(tmp_path: Path) -> Non
     doc = load_report(str(windows))
     assert doc.encoding == "cp950"
     assert "圍棋又稱碁，售價5€。" in doc.original
+
+
+@pytest.mark.parametrize("name", ["xushui_district_2015", "shunping_county_2022"])
+def test_a_traditional_copy_of_a_real_report_is_shared_whole(name: str) -> None:
+    """OpenCC's t2s leaves 著, which Traditional writes for Simplified 着 (着力, 随着): a
+    Traditional copy was 99.2% shared, every unshared run at 著."""
+    from compare import compare_reports, parse_report
+
+    from .corpus_files import CORPUS
+
+    if not CORPUS.is_dir():
+        pytest.skip("needs ../shared/corpus beside the checkout")
+    text = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
+    traditional = opencc.OpenCC("s2tw").convert(text)  # Taiwan's: 着 written 著
+    assert "着" in text and "着" not in traditional
+    result = compare_reports(parse_report(text, "a.txt"), parse_report(traditional, "b.txt"))
+    assert result.shared_ratio(0) == result.shared_ratio(1) == 1.0

@@ -7,10 +7,10 @@ Two views are built from the original:
   every comparison works on. Reports from PDFs put spaces around figures
   (``230 亿元``) and wrap lines mid-word; neither is content.
 
-Both convert Traditional to Simplified script (OpenCC ``t2s``), fold
-full-width letters and digits to ASCII and unify Chinese punctuation to its
-full-width form, so that ``鶴城區`` and ``鹤城区``, ``（一）`` and ``(一)`` compare
-equal.
+Both convert Traditional to Simplified script (OpenCC ``t2s``, and 著 to 着, which
+it leaves), fold full-width letters and digits to ASCII and unify Chinese
+punctuation to its full-width form, so that ``鶴城區`` and ``鹤城区``, ``（一）`` and
+``(一)`` compare equal.
 """
 
 from __future__ import annotations
@@ -37,6 +37,11 @@ SOFT_WRAP_MIN = 60
 
 _TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
 _QUOTES = {"「": "“", "」": "”", "『": "‘", "』": "’", "〝": "“", "〞": "”"}
+# Characters both scripts have that OpenCC's t2s leaves alone where Simplified writes
+# another: Traditional 著 is Simplified 着 in 着力, 随着, 围绕着 (and 著 in 显著). Folded in
+# both reports, so a Traditional copy of a Simplified report is shared whole (it was
+# 99.2%: every unshared run stood at 著).
+_SCRIPT_FOLDS = {"著": "着"}
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +86,7 @@ def fold_char(text: str, i: int) -> str:
         if ch in ",:" and between_digits:
             return ch
         return _TO_FULL[ch]
-    return _QUOTES.get(ch, ch)
+    return _QUOTES.get(ch) or _SCRIPT_FOLDS.get(ch, ch)
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +101,7 @@ def _fold_table() -> dict[int, str]:
         if ch not in ",:":  # these two stay between digits (1,000 and 10:30)
             table[ord(ch)] = full
     table.update({ord(ch): q for ch, q in _QUOTES.items()})
+    table.update({ord(ch): f for ch, f in _SCRIPT_FOLDS.items()})
     return table
 
 
