@@ -188,6 +188,8 @@ def test_rows_cover_every_sentence_once_in_order(samples: dict[str, Document]) -
         ("hebei_province_2001", "hebei_province_2002"),  # topics paired across levels
         ("rongcheng_county_2015", "quyang_county_2020"),
         ("anguo_city_2020", "anxin_county_2024"),
+        ("liaoning_province_2026", "zhejiang_province_2026"),  # a lifted self-building topic
+        ("dingxing_county_2020", "shunping_county_2020"),  # ... under a spread part
     ],
 )
 def test_every_sentence_of_real_reports_is_on_one_row(a: str, b: str) -> None:

@@ -317,11 +317,19 @@ def align(a: Prepared, b: Prepared, settings: SketchSettings) -> list[SectionPai
                 out.append(SectionPair(x, y, 0.0, 0.0, depth))
 
     visit(_assign(top_a, top_b, score, True), 0)
-    return _pair_across_levels(out, a, b, score)
+    lifted = tuple(
+        {id(s) for s in top} - {id(s) for s in p.doc.sections}
+        for top, p in ((top_a, a), (top_b, b))
+    )
+    return _pair_across_levels(out, a, b, score, (lifted[0], lifted[1]))
 
 
 def _pair_across_levels(
-    out: list[SectionPair], a: Prepared, b: Prepared, score: _Scorer
+    out: list[SectionPair],
+    a: Prepared,
+    b: Prepared,
+    score: _Scorer,
+    lifted: tuple[set[int], set[int]],
 ) -> list[SectionPair]:
     """Pair the plan topics left unpaired on both sides, whatever their level.
 
@@ -330,7 +338,8 @@ def _pair_across_levels(
     then children within pairs leaves every topic of both unpaired. Leftover
     topics (sections without children inside a plan) pair by what they are
     about, as children do. A topic paired here is shown where it stood; one
-    under an unpaired part, right after that part.
+    under an unpaired part, right after that part. ``lifted``: each side's
+    self-building topics lifted out of their plan part (listed at the top).
     """
     pairs = {(id(p.a), id(p.b)) for p in out if p.a is not None and p.b is not None}
     paired = {k for pair in pairs for k in pair}
@@ -357,11 +366,9 @@ def _pair_across_levels(
         for x, y in _assign(loose_a, loose_b, score, False, allowed)
         if x is not None and y is not None
     ]
-    if not found:
-        return out
     partner_of_a = {id(x): y for x, y in found}
     moved_b = {id(y) for _, y in found}
-    spread = _Spread(a, b, score, partner_of_a, moved_b)
+    spread = _Spread(a, b, score, partner_of_a, (lifted[0], moved_b | lifted[1]))
     new: list[SectionPair] = []
     for p in out:
         if p.a is None and p.b is not None and id(p.b) in moved_b:
@@ -374,9 +381,13 @@ def _pair_across_levels(
 
 
 class _Spread:
-    """One-sided sections some of whose descendants pair across levels, listed child by
-    child: an unpaired section shows all its text, so its topics paired elsewhere were
-    shown twice (河北 2001 against 2002: 86 sentences)."""
+    """One-sided sections some of whose descendants are listed elsewhere, listed child by
+    child: an unpaired section shows all its text, so its topics paired across levels
+    (河北 2001 against 2002: 86 sentences) or its self-building topic lifted to the top
+    (辽宁 2026 against 浙江 2026: 15) were shown twice.
+
+    ``elsewhere``: per side, the sections listed elsewhere (A's topics paired across
+    levels are listed here, beside their partners)."""
 
     def __init__(
         self,
@@ -384,14 +395,15 @@ class _Spread:
         b: Prepared,
         score: _Scorer,
         partner_of_a: dict[int, Section],
-        moved_b: set[int],
+        elsewhere: tuple[set[int], set[int]],
     ) -> None:
         self.prepared, self.score = (a, b), score
-        self.partner_of_a, self.moved = partner_of_a, (set(partner_of_a), moved_b)
+        self.partner_of_a = partner_of_a
+        self.moved = (set(partner_of_a) | elsewhere[0], elsewhere[1])
 
     def pairs(self, pair: SectionPair) -> list[SectionPair]:
-        """``pair`` as it is, or, for a one-sided section holding topics paired across
-        levels, the section spread, then its children (and their continuation)."""
+        """``pair`` as it is, or, for a one-sided section holding sections listed
+        elsewhere, the section spread, then its children (and their continuation)."""
         side = 0 if pair.b is None else 1
         section = pair.a if side == 0 else pair.b
         if section is None or (pair.a is not None and pair.b is not None):
@@ -409,7 +421,7 @@ class _Spread:
         for child in section.children:
             if side == 0 and id(child) in self.partner_of_a:
                 out.append(_pair(child, self.partner_of_a[id(child)], self.score, depth))
-            elif id(child) not in self.moved[side]:  # a moved B topic stands beside its partner
+            elif id(child) not in self.moved[side]:  # shown beside its partner, or at the top
                 out += self.pairs(_one_sided(child, side, depth))
         tail = tail_of(self.prepared[side], section)
         if tail is not None:
