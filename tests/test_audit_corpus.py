@@ -234,3 +234,14 @@ def test_each_report_is_paired_with_the_latest_report_of_each_government_above_i
     assert [(Path(s.path).name, round(s.reuse, 2)) for s in baoding.above] == [
         ("hebei_province_2025.txt", 0.19)
     ]
+
+
+def test_handed_down_pairs_get_side_by_side_pages(run: AuditRun) -> None:
+    """The report table links each report's reports above to their pair pages: every
+    handed-down pair has one, past the pairs the page lists."""
+    from compare.render.audit_page import PAGES_MAX, pairs_with_pages
+
+    paged = {(p.a, p.b) for p in pairs_with_pages(run.result)}
+    handed = [(p.a, p.b) for p in run.result.pairs if "handed_down" in p.why]
+    assert len(paged) < PAGES_MAX and handed
+    assert set(handed) <= paged

@@ -134,3 +134,16 @@ def test_a_traditional_copy_of_a_real_report_is_shared_whole(name: str) -> None:
     assert "着" in text and "着" not in traditional
     result = compare_reports(parse_report(text, "a.txt"), parse_report(traditional, "b.txt"))
     assert result.shared_ratio(0) == result.shared_ratio(1) == 1.0
+
+
+def test_utf16_whose_zeros_mostly_come_from_han_characters_is_still_read() -> None:
+    """A report without ASCII (figures and breaks in full width) has its zero bytes only
+    from characters U+xx00 (一, 丁, 万...), on the side ASCII's would not be: the byte order
+    its zeros point to fails, and the other is tried."""
+    text = sample_path("hanbin-2020").read_text(encoding="utf-8")
+    wide = "".join(ch for ch in text if not ch.isascii()) + "一万" * 300
+    for encoding in ("utf-16-le", "utf-16-be"):
+        data = wide.encode(encoding)
+        zeros = (data[0::2].count(0), data[1::2].count(0))
+        assert (zeros[0] > zeros[1]) == (encoding == "utf-16-le")  # ASCII would say the other
+        assert decode(data, "wide.txt") == (wide, encoding)

@@ -83,13 +83,13 @@ class Lineage:
         year = int(self.year[a])
         if year == NO_YEAR:
             return []
-        out = []
+        out: list[int] = []
         for g in self.ancestors[a].tolist():
             if g >= 0:
                 last = bisect_right(self._years_of[g], year)
                 if last and self._years_of[g][last - 1] != NO_YEAR:
                     out.append(self.docs_of[g][last - 1])
-        return out
+        return sorted(out, key=lambda d: (int(self.rank[d]), d))  # highest level first
 
     def earlier_own(self, a: int) -> list[int]:
         """Reports of ``a``'s own government from earlier years (known years only)."""

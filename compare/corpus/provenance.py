@@ -39,7 +39,8 @@ NO_NAME = "the report never names its government: carried-over wording cannot be
 NO_EARLIER = "no earlier report of its government in the corpus"
 NO_ABOVE = "no report of a government above it, of the same or an earlier year, in the corpus"
 # The notes that make a kind's share unknowable rather than measured.
-UNKNOWN_WITHOUT = {"carried_over": (NO_NAME, NO_EARLIER), "handed_down": (NO_NAME, NO_ABOVE)}
+# (A report that never names itself still has the national government above it.)
+UNKNOWN_WITHOUT = {"carried_over": (NO_NAME, NO_EARLIER), "handed_down": (NO_ABOVE,)}
 _RANKS = 5
 _NONE = np.iinfo(np.int64).max  # the earliest year of a key no report holds
 

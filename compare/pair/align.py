@@ -414,9 +414,14 @@ class _Spread:
         return [spread, *self._children(section, side, pair.depth + 1)]
 
     def _holds_moved(self, section: Section, side: int) -> bool:
+        """Whether a descendant of ``section`` is listed elsewhere (so it must be spread)."""
         return any(id(s) in self.moved[side] for s in section.walk() if s is not section)
 
     def _children(self, section: Section, side: int, depth: int) -> list[SectionPair]:
+        """The children of a spread section in reading order, each once: A's topics paired
+        across levels with their partners, those listed elsewhere left out, the rest
+        one-sided (spread in turn where they hold one listed elsewhere); then the
+        section's continuation, which its own block no longer shows."""
         out: list[SectionPair] = []
         for child in section.children:
             if side == 0 and id(child) in self.partner_of_a:
@@ -430,6 +435,7 @@ class _Spread:
 
 
 def _one_sided(section: Section, side: int, depth: int) -> SectionPair:
+    """``section`` unpaired, on A's side (0) or B's (1)."""
     return (
         SectionPair(section, None, 0.0, 0.0, depth)
         if side == 0

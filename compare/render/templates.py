@@ -38,8 +38,9 @@ def environment() -> jinja2.Environment:
 
 
 def percent(value: float | None) -> str:
-    """A share as the pages print it: whole percents from 10% up, one decimal below, as the
-    terminal does (a page said 0% where the terminal said 0.3%, 7% for 7.5%); "—" for none."""
+    """A share as the pages print it: whole percents from 10% up, one decimal below, as
+    compare's terminal summary does (a page said 0% where it said 0.3%, 7% for 7.5%); "—"
+    for none."""
     if value is None:
         return "—"
     tenths = round(value * 100, 1)

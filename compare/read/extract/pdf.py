@@ -73,11 +73,36 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
 
 
 _TITLE_TAIL = 20  # characters of a heading's end that may open the next printed line
+_TITLE_MAX = 60  # a heading rejoined with its end is at most this long
+_CLOSERS = "”’）)」』】"
+# What may follow a sentence's stop on its line: closing quotes and brackets, and a
+# remark in brackets (a note's page reference: …的事实。(见第29页)).
+_AFTER_STOP = re.compile(r"(?:[（(][^（()）]{1,12}[)）])?[" + re.escape(_CLOSERS) + r"]*$")
+
+
+def _stops(line: str) -> bool:
+    """Whether a printed line ends a sentence, closing quotes, brackets and a bracketed
+    remark after its stop aside (``…。”`` ends one: a heading after it is a heading)."""
+    core = line[: _AFTER_STOP.search(line).start()] or line  # type: ignore[union-attr]
+    return core[-1] in _SENTENCE_END
 
 
 def _first_stop(line: str) -> int:
     """Where the first sentence of ``line`` ends (its first 。；：！？), or -1."""
     return next((k for k, ch in enumerate(line) if ch in _SENTENCE_END), -1)
+
+
+def _title_end(heading: str, line: str) -> bool:
+    """Whether ``line`` opens with the end of the wrapped ``heading``, run into its
+    paragraph: a few characters, no comma, before a stop, and a title not too long with
+    them (a complete full-width heading is not joined with its paragraph's first short
+    sentence: 过去的一年极不平凡。)."""
+    stop = _first_stop(line)
+    return (
+        0 < stop <= _TITLE_TAIL
+        and "，" not in line[1:stop]  # (the line may open with the heading's own comma)
+        and len(heading) + stop <= _TITLE_MAX
+    )
 
 
 def _width(line: str) -> float:
@@ -100,16 +125,17 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     widths = [_width(ln) for ln in lines]
     full = sorted(widths)[int(0.9 * (len(widths) - 1))] * 0.85
     out = [lines[0]]
+    # each line with the printed line before it (``last``) and that line's width
     for line, last_width, last in zip(lines[1:], widths, lines, strict=False):
-        wrapped = last_width >= full and last[-1] not in _SENTENCE_END
+        wrapped = last_width >= full and not _stops(last)
         prev = out[-1]
         heading = NUMBERED_HEADING.match(prev) and not any(p in prev for p in "：:。")
         if heading:
             # a full-width bare heading continues only into a short tail, or into its own
             # end run into its paragraph (…实现新 / 突破。坚持…: 9 of the 95 real reports
             # lost their title's end), never into body text
-            tail = _width(line) < full and line[-1] not in _SENTENCE_END
-            wrapped = wrapped and (tail or 0 < _first_stop(line) <= _TITLE_TAIL)
+            tail = _width(line) < full and not _stops(line)
+            wrapped = wrapped and (tail or _title_end(prev, line))
         # A line that looks like a heading after a paragraph's full line that did not stop
         # is the paragraph going on (…比重提高到 / 一、二、三产业增加值…: 河北 2004).
         if wrapped and (not heading or not HEADING_START.match(line)):
