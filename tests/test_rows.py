@@ -157,6 +157,8 @@ def test_a_parts_text_after_its_last_topic_has_rows() -> None:
     assert pair.b is not None and pair.b.continued
     assert pair.a is not None and pair.a.title == "一、2019年工作回顾（续）"
     assert a.original[pair.a.start : pair.a.end].strip().startswith("各位代表，成绩来之不易。")
+    assert pair.similarity > 0.3  # scored like any pair: the two share their words
+    assert not any(r.heading for r in rows)  # a continuation has no heading to pair
     texts = [_texts(result, 0, r.a) + "|" + _texts(result, 1, r.b) for r in rows]
     assert any(t.startswith("我们也清醒地看到") and "|我们也清醒地看到" in t for t in texts)
     entry = result.to_json()["sections"]
