@@ -245,3 +245,34 @@ def test_handed_down_pairs_get_side_by_side_pages(run: AuditRun) -> None:
     handed = [(p.a, p.b) for p in run.result.pairs if "handed_down" in p.why]
     assert len(paged) < PAGES_MAX and handed
     assert set(handed) <= paged
+
+
+def _luminance(css: str) -> float:
+    """Relative luminance of a computed CSS colour (``rgb(…)`` or ``color(srgb …)``)."""
+    numbers = [float(x) for x in re.findall(r"[\d.]+", css)[:3]]
+    channels = [n / 255 for n in numbers] if css.startswith("rgb") else numbers
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_every_heatmap_figure_is_legible(run: AuditRun, browser: object, tmp_path: Path) -> None:
+    """White figures on mid-blue cells (25-34%) read at 3:1: every cell's figure now reads
+    at 4.5:1 or more against its background, as the browser paints them."""
+    from compare.render.audit_page import render_audit
+
+    from .browser_session import DESKTOP, Session
+
+    path = tmp_path / "audit.html"
+    path.write_text(render_audit(run), encoding="utf-8")
+    session = Session(browser, DESKTOP)
+    cells = session.open(path).eval_on_selector_all(
+        ".heat tbody td:not(.none)",
+        "cells => cells.map(c => [getComputedStyle(c).color, getComputedStyle(c).backgroundColor,"
+        " c.classList.contains('dark')])",
+    )
+    session.close()
+    assert len(cells) >= 50
+    assert min(_luminance(paper) for _, paper, _ in cells) < 0.3  # mid-blue cells among them
+    for ink, paper, _ in cells:
+        light, dim = sorted((_luminance(ink), _luminance(paper)), reverse=True)
+        assert (light + 0.05) / (dim + 0.05) >= 4.5, (ink, paper)

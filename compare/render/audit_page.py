@@ -34,6 +34,10 @@ from .templates import environment, template_text
 HEATMAP_MAX = 40
 PAIRS_SHOWN = 50
 FORMULAS_SHOWN = 100
+# A heatmap cell from this share up (its colour 69% of the dark end) is dark enough for
+# white text at 4.5:1; below it black text is (#1a1a1a text and a 25% switch left cells
+# at 25-34% with white text at 3:1).
+DARK_FROM = 0.345
 PAGES_MAX = 300  # side-by-side pages written with one audit page
 KIND_LABELS = {
     "own": "its own words",
@@ -134,6 +138,9 @@ class PairRow:
     link: str | None
 
 
+PLOT_LEFT = 36  # room for the share ticks (50%) left of a chart's plot, in its units
+
+
 @dataclass
 class Chart:
     """One government's year-over-year carry-over as an SVG polyline chart."""
@@ -145,7 +152,7 @@ class Chart:
 
     def x(self, k: int) -> float:
         span = max(len(self.points) - 1, 1)
-        return 30 + (self.width - 45) * k / span
+        return PLOT_LEFT + (self.width - PLOT_LEFT - 20) * k / span
 
     def y(self, share: float) -> float:
         return self.height - 18 - (self.height - 30) * min(share, 0.5) / 0.5
@@ -250,6 +257,8 @@ def render_audit(
             charts=charts(result),
             formulas=result.formulas[:FORMULAS_SHOWN],
             kinds=KINDS,
+            dark_from=DARK_FROM,
+            plot_left=PLOT_LEFT,
             kind_labels=KIND_LABELS,
             why_labels=WHY_LABELS,
             note_tags=NOTE_TAGS,
