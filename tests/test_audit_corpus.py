@@ -276,3 +276,28 @@ def test_every_heatmap_figure_is_legible(run: AuditRun, browser: object, tmp_pat
     for ink, paper, _ in cells:
         light, dim = sorted((_luminance(ink), _luminance(paper)), reverse=True)
         assert (light + 0.05) / (dim + 0.05) >= 4.5, (ink, paper)
+
+
+def test_lists_read_each_pair_source_first(run: AuditRun) -> None:
+    """A pair named the lesser path first (保定 before 河北, whoever took from whom): the
+    lists and pair pages put the earlier report first, in a year the higher level, with its
+    figures swapped to match; the JSON keeps the lesser path first."""
+    from compare.corpus.lineage import LEVEL_RANK
+
+    documents = {d.path: d for d in run.result.documents}
+    by_path = {(p.a, p.b): p for p in run.result.pairs}
+    for shown in run.result.pairs_source_first():
+        a, b = documents[shown.a], documents[shown.b]
+        assert (a.year, LEVEL_RANK[a.level or "county"]) <= (
+            b.year,
+            LEVEL_RANK[b.level or "county"],
+        )
+        stored = by_path.get((shown.a, shown.b)) or by_path[(shown.b, shown.a)]
+        reuse = {(stored.a, stored.b): stored.reuse_ab, (stored.b, stored.a): stored.reuse_ba}
+        assert (shown.reuse_ab, shown.reuse_ba) == (
+            reuse[(shown.a, shown.b)],
+            reuse[(shown.b, shown.a)],
+        )
+    assert all(p.a <= p.b for p in run.result.pairs)
+    line = next(x for x in audit_lines(run, top=20) if "保定市 2025" in x and "河北省 2025" in x)
+    assert line.index("河北省 2025") < line.index("保定市 2025")

@@ -12,6 +12,7 @@ from html import escape
 from typing import Any, Literal
 
 from .lexicon import FirstSeen, Formula
+from .lineage import LEVEL_RANK
 from .provenance import KINDS, UNKNOWN_WITHOUT
 
 SCHEMA_VERSION = 2
@@ -71,12 +72,33 @@ class TimelinePoint:
     from_any_earlier: float
 
 
+def source_first(pair: PairFigures, documents: dict[str, DocumentFigures]) -> PairFigures:
+    """``pair`` read as a user reads "who copies whom": the earlier report as A, and in the
+    same year the higher level (a province before its county), else the lesser path. Then
+    "B in A" is what the later (or lower) report holds of the other's. The JSON and CSV keep
+    the lesser path first; this is for the lists and side-by-side pages people read."""
+
+    def order(path: str) -> tuple[int, int, str]:
+        d = documents[path]
+        year = d.year if d.year is not None else 1 << 30
+        return (year, LEVEL_RANK.get(d.level or "", len(LEVEL_RANK)), path)
+
+    if order(pair.a) <= order(pair.b):
+        return pair
+    return PairFigures(pair.b, pair.a, pair.jaccard, pair.reuse_ba, pair.reuse_ab, pair.why)
+
+
 @dataclass
 class AuditResult:
     documents: list[DocumentFigures]
     pairs: list[PairFigures]
     formulas: list[Formula]
     timeline: list[TimelinePoint]
+
+    def pairs_source_first(self) -> list[PairFigures]:
+        """The pairs in their order, each read source first (:func:`source_first`)."""
+        documents = {d.path: d for d in self.documents}
+        return [source_first(p, documents) for p in self.pairs]
 
     def provenance_medians(self) -> dict[str, tuple[float | None, int]]:
         """Each kind's median share and the number of reports it is taken over: carried

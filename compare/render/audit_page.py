@@ -23,7 +23,13 @@ from .._runtime import worker_signals
 from .._version import __version__
 from ..corpus.background import Background, add_background
 from ..corpus.provenance import KINDS, NO_ABOVE, NO_EARLIER, NO_NAME
-from ..corpus.results import AuditResult, DocumentFigures, PairFigures, TimelinePoint
+from ..corpus.results import (
+    AuditResult,
+    DocumentFigures,
+    PairFigures,
+    TimelinePoint,
+    source_first,
+)
 from ..corpus.run import AuditRun
 from ..pair.comparison import compare_documents
 from ..read.load import load_report
@@ -89,10 +95,13 @@ class _PageMaker:
             min_clause=settings.min_clause,
         )  # fmt: skip
         self.background = Background(run.corpus) if len(run.corpus.index) else None
+        self.documents = {d.path: d for d in run.result.documents}
 
     def page(self, pair: PairFigures) -> str:
-        a = load_report(pair.a, self.max_bytes)
-        b = load_report(pair.b, self.max_bytes)
+        """The pair's side-by-side page, the source (earlier, or higher) report as A."""
+        shown = source_first(pair, self.documents)
+        a = load_report(shown.a, self.max_bytes)
+        b = load_report(shown.b, self.max_bytes)
         result = compare_documents(a, b, self.compare)
         if self.background is not None:
             add_background(result, self.background)
@@ -249,7 +258,12 @@ def render_audit(
         .render(
             result=result,
             documents=grouped_documents(result),
-            pairs=[PairRow(p, links.get((p.a, p.b))) for p in result.pairs[:PAIRS_SHOWN]],
+            pairs=[
+                PairRow(shown, links.get((p.a, p.b)))
+                for p, shown in zip(
+                    result.pairs[:PAIRS_SHOWN], result.pairs_source_first(), strict=False
+                )
+            ],
             links=links,
             order=order,
             cells=cells,

@@ -161,9 +161,9 @@ def audit_lines(run: AuditRun, top: int = 10) -> list[str]:
         "",
         "Pairs with the most reuse"
         + _shown(top, len(result.pairs))
-        + " (A in B, B in A, Jaccard, why listed):",
+        + " (A the earlier, or higher, report; A in B, B in A, Jaccard, why listed):",
     ]
-    for p in result.pairs[:top]:
+    for p in result.pairs_source_first()[:top]:
         why = ", ".join(w.replace("_", " ") for w in p.why)
         out.append(
             f"  {p.reuse_ab:5.0%} {p.reuse_ba:5.0%}  {p.jaccard:.2f}  {_pad(label[p.a], 12)}"
