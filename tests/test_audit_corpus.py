@@ -255,15 +255,13 @@ def _luminance(css: str) -> float:
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
-def test_every_heatmap_figure_is_legible(run: AuditRun, browser: object, tmp_path: Path) -> None:
-    """White figures on mid-blue cells (25-34%) read at 3:1: every cell's figure now reads
-    at 4.5:1 or more against its background, as the browser paints them."""
-    from compare.render.audit_page import render_audit
-
+def _heat_cells(browser: object, page: str, tmp_path: Path) -> list[tuple[float, bool, float]]:
+    """Each filled heatmap cell as the browser paints it: the contrast of its figure with
+    its background, whether it is a dark cell, its background's luminance."""
     from .browser_session import DESKTOP, Session
 
     path = tmp_path / "audit.html"
-    path.write_text(render_audit(run), encoding="utf-8")
+    path.write_text(page, encoding="utf-8")
     session = Session(browser, DESKTOP)
     cells = session.open(path).eval_on_selector_all(
         ".heat tbody td:not(.none)",
@@ -271,33 +269,59 @@ def test_every_heatmap_figure_is_legible(run: AuditRun, browser: object, tmp_pat
         " c.classList.contains('dark')])",
     )
     session.close()
-    assert len(cells) >= 50
-    assert min(_luminance(paper) for _, paper, _ in cells) < 0.3  # mid-blue cells among them
-    for ink, paper, _ in cells:
+    out = []
+    for ink, paper, dark in cells:
         light, dim = sorted((_luminance(ink), _luminance(paper)), reverse=True)
-        assert (light + 0.05) / (dim + 0.05) >= 4.5, (ink, paper)
+        out.append(((light + 0.05) / (dim + 0.05), dark, _luminance(paper)))
+    return out
 
 
-def test_lists_read_each_pair_source_first(run: AuditRun) -> None:
-    """A pair named the lesser path first (保定 before 河北, whoever took from whom): the
-    lists and pair pages put the earlier report first, in a year the higher level, with its
-    figures swapped to match; the JSON keeps the lesser path first."""
-    from compare.corpus.lineage import LEVEL_RANK
+def test_every_heatmap_figure_is_legible(run: AuditRun, browser: object, tmp_path: Path) -> None:
+    """White figures on mid-blue cells (25-34%) read at 3:1: every cell's figure now reads
+    at 4.5:1 or more against its background, as the browser paints them."""
+    from compare.render.audit_page import render_audit
 
-    documents = {d.path: d for d in run.result.documents}
-    by_path = {(p.a, p.b): p for p in run.result.pairs}
-    for shown in run.result.pairs_source_first():
-        a, b = documents[shown.a], documents[shown.b]
-        assert (a.year, LEVEL_RANK[a.level or "county"]) <= (
-            b.year,
-            LEVEL_RANK[b.level or "county"],
-        )
-        stored = by_path.get((shown.a, shown.b)) or by_path[(shown.b, shown.a)]
-        reuse = {(stored.a, stored.b): stored.reuse_ab, (stored.b, stored.a): stored.reuse_ba}
-        assert (shown.reuse_ab, shown.reuse_ba) == (
-            reuse[(shown.a, shown.b)],
-            reuse[(shown.b, shown.a)],
-        )
-    assert all(p.a <= p.b for p in run.result.pairs)
-    line = next(x for x in audit_lines(run, top=20) if "保定市 2025" in x and "河北省 2025" in x)
-    assert line.index("河北省 2025") < line.index("保定市 2025")
+    cells = _heat_cells(browser, render_audit(run), tmp_path)
+    assert len(cells) >= 50
+    assert min(paper for _, _, paper in cells) < 0.3  # mid-blue cells among them
+    assert all(ratio >= 4.5 for ratio, _, _ in cells)
+
+
+def test_dark_heatmap_cells_have_white_figures_at_4_5(browser: object, tmp_path: Path) -> None:
+    """The corpus has no pair over 34%: a report and two edited copies of it fill the
+    dark end of the scale, where the figures turn white; another report the light end."""
+    from compare.render.audit_page import render_audit
+
+    from .conftest import sample_path
+
+    text = sample_path("hanbin-2020").read_text(encoding="utf-8")
+    paragraphs = text.split("\n")
+    for k, keep in enumerate((1.0, 0.6)):
+        kept = [p for i, p in enumerate(paragraphs) if i % 10 < 10 * keep]
+        (tmp_path / f"copy{k}.txt").write_text("\n".join(kept), encoding="utf-8")
+    (tmp_path / "original.txt").write_text(text, encoding="utf-8")
+    other = sample_path("jinan-2020").read_text(encoding="utf-8")  # light cells, its closest
+    (tmp_path / "other.txt").write_text(other, encoding="utf-8")
+    run = audit_reports([str(tmp_path)], AuditSettings())
+    cells = _heat_cells(browser, render_audit(run), tmp_path)
+    assert any(dark for _, dark, _ in cells) and any(not dark for _, dark, _ in cells)
+    assert all(ratio >= 4.5 for ratio, _, _ in cells)
+
+
+def test_the_page_and_the_pair_pages_read_pairs_source_first(run: AuditRun) -> None:
+    """The pairs table and the pair page of 河北 2025 and 保定 2025 name 河北 first, with
+    the figures of that direction (either could be reverted alone and no test failed)."""
+    from compare.render.audit_page import _PageMaker, render_audit
+
+    page = render_audit(run)
+    pairs_table = page[page.index('id="pairs"') : page.index('id="formulas"')]
+    row = next(r for r in pairs_table.split("<tr>") if "保定市 2025" in r and "河北省 2025" in r)
+    assert row.index("河北省 2025") < row.index("保定市 2025")
+    pair = next(
+        p for p in run.result.pairs if "handed_down" in p.why and "baoding_city_2025" in p.a
+    )
+    side_by_side = _PageMaker(run, "audit.html").page(pair)
+    title = side_by_side[side_by_side.index("<title>") : side_by_side.index("</title>")]
+    assert title.index("河北") < title.index("保定")
+    province_in_city = round(100 * pair.reuse_ba)  # pair.b is 河北: its body found in 保定's
+    assert f"Reuse</abbr> {province_in_city}% of A" in side_by_side

@@ -80,3 +80,34 @@ def test_hover_rule_covers_every_shared_kind() -> None:
     for selector in (".shared.active", ".shared.common.active", ".shared.particular.active"):
         assert selector in rule
     assert "var(--active-bg)" in rule
+
+
+def test_every_heatmap_share_has_its_figure_at_4_5() -> None:
+    """A heatmap cell is the stylesheet's mix of its dark and light ends at twice its share
+    (capped at 50%), its figure black below ``DARK_FROM`` and white from it: at every share
+    the figure reads at 4.5:1 (white on mid-blue cells had read at 3:1)."""
+    from compare.render.audit_page import DARK_FROM
+
+    audit_css = template_text("audit.css")
+    dark, light = re.search(
+        r"color-mix\(in srgb, (#[0-9a-fA-F]{6}) calc\(var\(--v, 0\) \* 100%\), (#[0-9a-fA-F]{6})\)",
+        audit_css,
+    ).groups()  # type: ignore[union-attr]
+    dark_rule = re.search(
+        r"\.heat td\.dark, \.heat td\.dark a \{ color: (#[0-9a-fA-F]{3,6})", audit_css
+    )
+    assert dark_rule is not None
+    white, black = dark_rule[1], "#000"
+    assert re.search(r"\.heat td \{[^}]*color: #000;", audit_css)
+
+    def mixed(share: float) -> str:
+        p = min(2 * share, 1.0)
+        ends = [(int(dark[i : i + 2], 16), int(light[i : i + 2], 16)) for i in (1, 3, 5)]
+        return "#" + "".join(f"{round(d * p + w * (1 - p)):02x}" for d, w in ends)
+
+    for k in range(501):
+        share = k / 1000
+        paper = mixed(share)
+        ink = white if share >= DARK_FROM else black
+        hi, lo = sorted((_luminance(paper), _luminance(ink)), reverse=True)
+        assert (hi + 0.05) / (lo + 0.05) >= 4.5, (share, paper, ink)

@@ -173,7 +173,7 @@ class AuditResult:
 
     def _repr_html_(self) -> str:
         """A compact summary for Jupyter: where each report's wording came from, the pairs
-        with the most reuse and the most used templates."""
+        with the most reuse (source first, as the other lists) and the most used templates."""
         docs = "".join(
             f"<tr><td>{escape(d.label)}</td>"
             + "".join(f"<td>{d.provenance[k]:.0%}</td>" for k in _KINDS)
@@ -183,7 +183,7 @@ class AuditResult:
         pairs = "".join(
             f"<tr><td>{escape(p.a)}</td><td>{escape(p.b)}</td>"
             f"<td>{p.reuse_ab:.0%}</td><td>{p.reuse_ba:.0%}</td></tr>"
-            for p in self.pairs[:10]
+            for p in self.pairs_source_first()[:10]
         )
         formulas = "".join(
             f"<li>{escape(f.template)} ({f.reports} reports)</li>" for f in self.formulas[:10]

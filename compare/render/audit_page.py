@@ -148,6 +148,7 @@ class PairRow:
 
 
 PLOT_LEFT = 36  # room for the share ticks (50%) left of a chart's plot, in its units
+PLOT_BOTTOM = 26  # room under the axis for the years, clear of the 0% tick
 
 
 @dataclass
@@ -164,7 +165,8 @@ class Chart:
         return PLOT_LEFT + (self.width - PLOT_LEFT - 20) * k / span
 
     def y(self, share: float) -> float:
-        return self.height - 18 - (self.height - 30) * min(share, 0.5) / 0.5
+        """Height of ``share`` (50% or more at the top); the year labels below the axis."""
+        return self.height - PLOT_BOTTOM - (self.height - PLOT_BOTTOM - 12) * min(share, 0.5) / 0.5
 
     def labelled(self, k: int) -> bool:
         """Whether point ``k`` gets its year under the axis (every one that fits, and the last)."""
