@@ -244,13 +244,15 @@ def test_nothing_external(rendered: tuple[Comparison, str]) -> None:
 
 
 def test_verdict_and_settings(rendered: tuple[Comparison, str]) -> None:
+    from compare.render.templates import percent
+
     result, html = rendered
     text = unescape(html)
     for side, (me, other) in enumerate((("A", "B"), ("B", "A"))):
         sentence = (
-            f"Report {me} ({short_label(result.docs[side])}): {result.shared_ratio(side):.0%} of its "
-            f"body is phrasing also found in {other}; "
-            f"{result.near_duplicate_ratio(side):.0%} is in sentences copied with only details"
+            f"Report {me} ({short_label(result.docs[side])}): {percent(result.shared_ratio(side))}"
+            f" of its body is phrasing also found in {other}; "
+            f"{percent(result.near_duplicate_ratio(side))} is in sentences copied with only details"
         )
         assert sentence in text
     assert "num-perm 128" in html and "min-shared 4" in html

@@ -18,7 +18,7 @@ from .._version import __version__
 from ..model import Document
 from ..pair.comparison import Comparison
 from .compare_view import KIND_LABELS, Block, build_blocks, build_map, script_lang
-from .templates import environment, template_text
+from .templates import environment, percent, template_text
 
 ROLE_LABELS = {
     "opening": "opening",
@@ -42,20 +42,21 @@ def short_label(doc: Document) -> str:
 
 
 def verdict(comparison: Comparison, side: int) -> str:
-    """One sentence on one report: how much is shared, common formula, changed-detail copying."""
+    """One sentence on one report: how much is shared, common formula, changed-detail copying
+    (shares as the page prints them, a tenth below 10%: the terminal's 0.3% was 0% here)."""
     me, other = ("A", "B") if side == 0 else ("B", "A")
     doc = comparison.docs[side]
     shared = comparison.shared_ratio(side)
-    out = f"Report {me} ({short_label(doc)}): {shared:.0%} of its body is phrasing also found in "
-    out += other
+    out = f"Report {me} ({short_label(doc)}): {percent(shared)} of its body is phrasing"
+    out += f" also found in {other}"
     common = comparison.common_ratio(side)
     if common is not None:
         out += (
-            f" ({common:.0%} common formula found across the corpus, "
-            f"{max(0.0, shared - common):.0%} particular to this pair)"
+            f" ({percent(common)} common formula found across the corpus, "
+            f"{percent(max(0.0, shared - common))} particular to this pair)"
         )
     near = comparison.near_duplicate_ratio(side)
-    return out + f"; {near:.0%} is in sentences copied with only details changed."
+    return out + f"; {percent(near)} is in sentences copied with only details changed."
 
 
 def filter_counts(blocks: list[Block]) -> dict[str, int]:
