@@ -23,7 +23,6 @@ _TABLE_KINDS = {
     "formulas": "formula",
     "timeline": "timeline",
 }
-_KINDS = ("own", "carried_over", "handed_down", "peers", "common")
 
 
 @dataclass
@@ -176,7 +175,7 @@ class AuditResult:
         with the most reuse (source first, as the other lists) and the most used templates."""
         docs = "".join(
             f"<tr><td>{escape(d.label)}</td>"
-            + "".join(f"<td>{d.provenance[k]:.0%}</td>" for k in _KINDS)
+            + "".join(f"<td>{d.provenance[k]:.0%}</td>" for k in KINDS)
             + f"<td>{escape(d.closest.path if d.closest else '—')}</td></tr>"
             for d in self.documents[:20]
         )
@@ -192,7 +191,7 @@ class AuditResult:
             f'<div class="reportdiff"><p><strong>{len(self.documents)} reports</strong> · '
             f"{len(self.pairs)} pairs worth reading</p>"
             "<table><tr><th>report</th>"
-            + "".join(f"<th>{k}</th>" for k in _KINDS)
+            + "".join(f"<th>{k}</th>" for k in KINDS)
             + f"<th>closest</th></tr>{docs}</table>"
             "<table><tr><th>A</th><th>B</th><th>A in B</th><th>B in A</th></tr>"
             f"{pairs}</table><p>Most used templates:</p><ol>{formulas}</ol></div>"
