@@ -41,7 +41,7 @@ TAIL_MARKER = re.compile(
     r"推荐阅读|延伸阅读|版权所有|主办单位|网站标识码|网站地图|联系我们|（?责任编辑)"
 )
 SENTENCE_END = "。！？；!?;…"
-_CLOSERS = "”’）)」』】"
+CLOSERS = "”’）)」』】"  # what may close a sentence after its stop
 ADDRESS = re.compile(r"^(?:各位代表|同志们|各位委员)")
 # A dateline's digits; ? and U+FFFD stand for one a lossy save could not write (〇 in
 # Big5 or GBK saved as ASCII: （二??三年一月十日） lost the title block and its speaker).
@@ -94,7 +94,7 @@ def han_at_least(text: str, count: int) -> bool:
 
 def ends_sentence(text: str) -> bool:
     """Whether the line ends a sentence (closing quotes and brackets aside)."""
-    core = text.rstrip(_CLOSERS + " ")
+    core = text.rstrip(CLOSERS + " ")
     return bool(core) and core[-1] in SENTENCE_END
 
 
