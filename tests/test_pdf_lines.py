@@ -49,3 +49,15 @@ def test_a_line_opening_like_a_heading_inside_a_paragraph_goes_on_the_paragraph(
     first = _full("全年地区生产总值增长百分之七，", "其中第")
     rest = "一、二、三产业增加值分别增长百分之五。"
     assert _join_wrapped([*BODY, first, rest])[-1] == first + rest
+
+
+def test_a_venue_line_of_full_width_keeps_the_speakers_line_apart() -> None:
+    """新疆 2026's venue line ran full width without a stop and took in 自治区主席 …: the
+    speaker was lost."""
+    venue = _full("——2026年1月27日在", "第十四届人民代表大会第四次会议上")
+    speaker = "自治区主席 艾尔肯·吐尼亚孜"
+    assert _join_wrapped([*BODY, venue, speaker, "各位代表："])[-3:] == [
+        venue,
+        speaker,
+        "各位代表：",
+    ]

@@ -73,6 +73,8 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
     return {ln for ln, n in edges.items() if n >= max(2, len(pages) // 2)}
 
 
+# A title block's venue line: the session, ending the line (在…第四次会议上).
+_VENUE = re.compile(r"(?:人民代表大会|人大).{0,12}次会议上$")
 _TITLE_TAIL = 20  # characters of a heading's end that may open the next printed line
 _TITLE_MAX = 60  # a heading rejoined with its end is at most this long
 # What may follow a sentence's stop on its line: closing quotes and brackets, and a
@@ -82,9 +84,11 @@ _AFTER_STOP = re.compile(r"(?:[（(][^（()）]{1,12}[)）])?[" + re.escape(CLOS
 
 def _stops(line: str) -> bool:
     """Whether a printed line ends a sentence, closing quotes, brackets and a bracketed
-    remark after its stop aside (``…。”`` ends one: a heading after it is a heading)."""
+    remark after its stop aside (``…。”`` ends one: a heading after it is a heading), or
+    is a title block's venue line (``——…第四次会议上``: the speaker's line below it was
+    joined to it and lost, 新疆 2026)."""
     core = line[: _AFTER_STOP.search(line).start()] or line  # type: ignore[union-attr]
-    return core[-1] in _SENTENCE_END
+    return core[-1] in _SENTENCE_END or _VENUE.search(core) is not None
 
 
 def _first_stop(line: str) -> int:
