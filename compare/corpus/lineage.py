@@ -24,6 +24,13 @@ from .records import ReportRecord
 IdArray = NDArray[np.int64]
 LEVEL_RANK = {"national": 0, "province": 1, "city": 2, "county": 3, "district": 3}
 _UNRANKED = 4
+
+
+def level_rank(level: str | None) -> int:
+    """A level's rank, the national government 0 (an unknown level after every known one)."""
+    return LEVEL_RANK.get(level or "", _UNRANKED)
+
+
 NO_YEAR = -1
 
 
@@ -39,9 +46,7 @@ class Lineage:
         self.year: IdArray = np.array(
             [r.year if r.year is not None else NO_YEAR for r in records], dtype=np.int64
         )
-        self.rank: IdArray = np.array(
-            [LEVEL_RANK.get(r.level or "", _UNRANKED) for r in records], dtype=np.int64
-        )
+        self.rank: IdArray = np.array([level_rank(r.level) for r in records], dtype=np.int64)
         self.ancestors = _ancestor_table(records, self.gov)
         by_gov: dict[int, list[int]] = defaultdict(list)
         for d, g in enumerate(self.gov.tolist()):

@@ -12,7 +12,7 @@ from html import escape
 from typing import Any, Literal
 
 from .lexicon import FirstSeen, Formula
-from .lineage import LEVEL_RANK
+from .lineage import level_rank
 from .provenance import KINDS, UNKNOWN_WITHOUT
 
 SCHEMA_VERSION = 2
@@ -80,7 +80,7 @@ def source_first(pair: PairFigures, documents: dict[str, DocumentFigures]) -> Pa
     def order(path: str) -> tuple[int, int, str]:
         d = documents[path]
         year = d.year if d.year is not None else 1 << 30
-        return (year, LEVEL_RANK.get(d.level or "", len(LEVEL_RANK)), path)
+        return (year, level_rank(d.level), path)
 
     if order(pair.a) <= order(pair.b):
         return pair

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .headings import detect, is_trailer_heading
 from .line_kinds import (
+    REMARK,
     TAIL_MARKER,
     bare,
     ends_sentence,
@@ -109,7 +110,7 @@ def _end(lines: list[Line], first: int) -> int:
 
 
 # A short remark in brackets after a sentence's stop: a note's page reference (见第29页).
-_REMARK_AFTER = re.compile(r"(?<=[。！？；])\s*[（(][^（()）]{1,12}[)）]\s*$")
+_REMARK_AFTER = re.compile(rf"(?<=[。！？；])\s*{REMARK}\s*$")
 
 
 def _sentence(text: str) -> bool:

@@ -42,6 +42,8 @@ TAIL_MARKER = re.compile(
 )
 SENTENCE_END = "。！？；!?;…"
 CLOSERS = "”’）)」』】"  # what may close a sentence after its stop
+# A short remark in brackets after a sentence's stop: a note's page reference (见第29页).
+REMARK = r"[（(][^（()）]{1,12}[)）]"
 ADDRESS = re.compile(r"^(?:各位代表|同志们|各位委员)")
 # A dateline's digits; ? and U+FFFD stand for one a lossy save could not write (〇 in
 # Big5 or GBK saved as ASCII: （二??三年一月十日） lost the title block and its speaker).

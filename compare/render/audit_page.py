@@ -254,6 +254,7 @@ def render_audit(
     links = {pair: href(path) for pair, path in (pair_links or {}).items()}
     order, cells = heatmap(result)
     labels = {d.path: d.label for d in result.documents}
+    documents = {d.path: d for d in result.documents}
     return (
         environment()
         .get_template("audit.html.j2")
@@ -261,10 +262,8 @@ def render_audit(
             result=result,
             documents=grouped_documents(result),
             pairs=[
-                PairRow(shown, links.get((p.a, p.b)))
-                for p, shown in zip(
-                    result.pairs[:PAIRS_SHOWN], result.pairs_source_first(), strict=False
-                )
+                PairRow(source_first(p, documents), links.get((p.a, p.b)))
+                for p in result.pairs[:PAIRS_SHOWN]
             ],
             links=links,
             order=order,

@@ -16,7 +16,7 @@ from io import BytesIO
 
 from ...errors import UndecodableText, UnreadableFile
 from ...settings import MAX_BYTES
-from ..line_kinds import CLOSERS
+from ..line_kinds import CLOSERS, REMARK
 from ..normalise import HEADING_START, NUMBERED_HEADING
 
 _SENTENCE_END = frozenset("。！？；：!?;:")
@@ -79,7 +79,7 @@ _TITLE_TAIL = 20  # characters of a heading's end that may open the next printed
 _TITLE_MAX = 60  # a heading rejoined with its end is at most this long
 # What may follow a sentence's stop on its line: closing quotes and brackets, and a
 # remark in brackets (a note's page reference: …的事实。(见第29页)).
-_AFTER_STOP = re.compile(r"(?:[（(][^（()）]{1,12}[)）])?[" + re.escape(CLOSERS) + r"]*$")
+_AFTER_STOP = re.compile(rf"(?:{REMARK})?[{re.escape(CLOSERS)}]*$")
 
 
 def _stops(line: str) -> bool:
