@@ -325,3 +325,25 @@ def test_the_page_and_the_pair_pages_read_pairs_source_first(run: AuditRun) -> N
     assert title.index("河北") < title.index("保定")
     province_in_city = round(100 * pair.reuse_ba)  # pair.b is 河北: its body found in 保定's
     assert f"Reuse</abbr> {province_in_city}% of A" in side_by_side
+
+
+def test_lists_read_each_pair_source_first(run: AuditRun) -> None:
+    """A pair named the lesser path first (保定 before 河北, whoever took from whom): the
+    lists and pair pages put the earlier report first, in a year the higher level, with its
+    figures swapped to match; the JSON keeps the lesser path first."""
+    from compare.corpus.lineage import level_rank
+
+    documents = {d.path: d for d in run.result.documents}
+    by_path = {(p.a, p.b): p for p in run.result.pairs}
+    for shown in run.result.pairs_source_first():
+        a, b = documents[shown.a], documents[shown.b]
+        assert (a.year, level_rank(a.level)) <= (b.year, level_rank(b.level))
+        stored = by_path.get((shown.a, shown.b)) or by_path[(shown.b, shown.a)]
+        reuse = {(stored.a, stored.b): stored.reuse_ab, (stored.b, stored.a): stored.reuse_ba}
+        assert (shown.reuse_ab, shown.reuse_ba) == (
+            reuse[(shown.a, shown.b)],
+            reuse[(shown.b, shown.a)],
+        )
+    assert all(p.a <= p.b for p in run.result.pairs)
+    line = next(x for x in audit_lines(run, top=20) if "保定市 2025" in x and "河北省 2025" in x)
+    assert line.index("河北省 2025") < line.index("保定市 2025")
